@@ -1,0 +1,99 @@
+package dev.warden.agent.audit;
+
+import java.util.Arrays;
+
+/**
+ * One audit record: a governed call's decision and, once it returned or threw, its outcome.
+ *
+ * <p>Mutable on purpose: each thread reuses one instance per call it is governing, so writing a
+ * record allocates nothing. Field meanings are the contract in {@code shared/design/audit.md};
+ * {@code null} means "not applicable" and is left out of the JSON export.
+ */
+public final class AuditRecord {
+    /** Filled in by the reader: the record's position in the trail (Chronicle index). */
+    public long seq;
+    /** When the call was made, nanoseconds since the epoch (UTC). */
+    public long timeEpochNanos;
+    public String agent;
+    public String role;
+    public String session;
+    public String thread;
+    public String action;
+    /** The targets; only the first {@code targetCount} are used. */
+    public String[] targets = new String[2];
+    public int targetCount;
+    /** For calls with several targets: the refused ones; only the first {@code deniedCount} are used. */
+    public String[] denied = new String[2];
+    public int deniedCount;
+    /** allow, deny, would-deny, pending, approved, rejected, error. */
+    public String decision;
+    public String rule;
+    public String policy;
+    public String reason;
+    /** Names of matching {@code effect = monitor} (and monitored) rules; may be {@code null}. */
+    public String[] monitor;
+    /** Inspected parameters, never secrets; reused builder, empty when none. */
+    public final StringBuilder detail = new StringBuilder(64);
+    /** ok, failed, blocked; {@code null} on a decision-only record (the outcome follows later). */
+    public String outcome;
+    public String error;
+    /** How long the call itself took; -1 when unknown (decision-only or blocked). */
+    public long durationNs = -1;
+    /** The first application frame; {@code null} unless recorded. */
+    public String caller;
+
+    public void clear() {
+        seq = 0;
+        timeEpochNanos = 0;
+        agent = role = session = thread = action = null;
+        Arrays.fill(targets, 0, targetCount, null);
+        targetCount = 0;
+        Arrays.fill(denied, 0, deniedCount, null);
+        deniedCount = 0;
+        decision = rule = policy = reason = outcome = error = caller = null;
+        monitor = null;
+        detail.setLength(0);
+        durationNs = -1;
+    }
+
+    public void addTarget(String target) {
+        if (targetCount == targets.length) {
+            targets = Arrays.copyOf(targets, targetCount * 2);
+        }
+        targets[targetCount++] = target;
+    }
+
+    public void addDenied(String target) {
+        if (deniedCount == denied.length) {
+            denied = Arrays.copyOf(denied, deniedCount * 2);
+        }
+        denied[deniedCount++] = target;
+    }
+
+    /** A deep copy, for records that must outlive the call (held in memory until the trail is open). */
+    public AuditRecord copy() {
+        AuditRecord c = new AuditRecord();
+        c.seq = seq;
+        c.timeEpochNanos = timeEpochNanos;
+        c.agent = agent;
+        c.role = role;
+        c.session = session;
+        c.thread = thread;
+        c.action = action;
+        c.targets = Arrays.copyOf(targets, Math.max(1, targetCount));
+        c.targetCount = targetCount;
+        c.denied = Arrays.copyOf(denied, Math.max(1, deniedCount));
+        c.deniedCount = deniedCount;
+        c.decision = decision;
+        c.rule = rule;
+        c.policy = policy;
+        c.reason = reason;
+        c.monitor = monitor;
+        c.detail.append(detail);
+        c.outcome = outcome;
+        c.error = error;
+        c.durationNs = durationNs;
+        c.caller = caller;
+        return c;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.warden.agent.audit;
+
+/** Where governed calls' records go. Implementations are thread-safe. */
+public interface AuditSink extends AutoCloseable {
+
+    /**
+     * Appends one record on the calling thread. Must not allocate, lock (beyond what the
+     * underlying store needs) or log once the trail is open. Returns {@code false} when the record
+     * could not be written (the caller then applies {@code warden.failure}).
+     */
+    boolean append(AuditRecord record);
+
+    /** Writes out anything held in memory and releases the trail; idempotent. */
+    @Override
+    void close();
+}

@@ -1,0 +1,134 @@
+package dev.warden.agent.audit;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Queue;
+import java.util.concurrent.atomic.AtomicInteger;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.StoreFileListener;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The open Chronicle queue of a trail and the writing into it: one appender per thread (Chronicle
+ * appenders are single-threaded; 2026.x has only {@code createAppender()}, no pooled
+ * {@code acquireAppender()}), and a guard that keeps {@link #close()} from unmapping the files
+ * while a thread is still writing into them — Chronicle does not, and the JVM dies with SIGSEGV.
+ */
+final class QueueWriter {
+
+    /** How long close waits for appends in progress before it leaves the queue to the JVM's exit. */
+    private static final long CLOSE_WAIT_NANOS = 1_000_000_000L;
+
+    private final Path dir;
+    private final ChronicleQueue queue;
+    private final ThreadLocal<ExcerptAppender> appenders = new PerThreadAppender();
+    /** Appends between their check of {@link #closed} and their last touch of the mapped file. */
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean closed;
+    /** Set by Chronicle's releaser thread when a daily file is acquired; the next append narrows it. */
+    private volatile boolean newFile;
+
+    /**
+     * Opens (or creates) the queue in {@code dir}. Daily files ({@link RollCycles#FAST_DAILY},
+     * {@code yyyyMMdd'F'.cq4}, UTC): {@code warden.audit.retain} is a number of days, so retention
+     * deletes whole files; a day holds up to 2³² records; files are sparse.
+     */
+    QueueWriter(Path dir) {
+        this.dir = dir;
+        this.queue = SingleChronicleQueueBuilder.binary(dir)
+                .rollCycle(RollCycles.FAST_DAILY)
+                .storeFileListener(new NewFileListener())
+                .build();
+        OwnerOnly.restrictQueueFiles(dir);
+    }
+
+    /** Writes {@code record} with this thread's appender; false (never an exception) if it failed. */
+    boolean write(AuditRecord record) {
+        // The increment comes before the check of closed, and close() sets closed before it reads
+        // the count: one of the two always sees the other (both are volatile accesses).
+        inFlight.incrementAndGet();
+        try {
+            return !closed && write(appenders.get(), record);
+        } catch (Throwable t) {
+            return false;
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** Writes every record of {@code records}, in order, with an appender of its own; returns how many failed. */
+    int writeAll(Queue<AuditRecord> records) {
+        int failed = 0;
+        try (ExcerptAppender appender = queue.createAppender()) {
+            for (AuditRecord r; (r = records.poll()) != null; ) {
+                if (!write(appender, r)) {
+                    failed++;
+                }
+            }
+        }
+        return failed;
+    }
+
+    private boolean write(ExcerptAppender appender, AuditRecord record) {
+        try {
+            try (DocumentContext dc = appender.writingDocument()) {
+                try {
+                    AuditCodec.write(record, dc.wire().bytes());
+                } catch (Throwable t) {
+                    dc.rollbackOnClose();
+                    throw t;
+                }
+            }
+            if (newFile) {
+                newFile = false;
+                OwnerOnly.restrictQueueFiles(dir);
+            }
+            return true;
+        } catch (Throwable t) {
+            return false;
+        }
+    }
+
+    /** Stops writing, waits for appends in progress, then closes the queue; idempotent. */
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        long deadline = System.nanoTime() + CLOSE_WAIT_NANOS;
+        while (inFlight.get() != 0) {
+            if (System.nanoTime() > deadline) {
+                LoggerFactory.getLogger(ChronicleAuditTrail.class)
+                        .warn("audit appends still in progress after 1 s; leaving {} open", dir);
+                return;
+            }
+            Thread.yield();
+        }
+        queue.close();
+        // A file acquired since the last append has not been narrowed yet.
+        OwnerOnly.restrictQueueFiles(dir);
+    }
+
+    private final class PerThreadAppender extends ThreadLocal<ExcerptAppender> {
+        @Override
+        protected ExcerptAppender initialValue() {
+            return queue.createAppender();
+        }
+    }
+
+    /** Runs on Chronicle's own thread, which must not do Warden's I/O: it only raises a flag. */
+    private final class NewFileListener implements StoreFileListener {
+        @Override
+        public void onAcquired(int cycle, File file) {
+            newFile = true;
+        }
+
+        @Override
+        public void onReleased(int cycle, File file) {
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package dev.warden.agent.file;
+
+import dev.warden.bootstrap.Gate;
+import net.bytebuddy.asm.Advice;
+
+/** {@code java.io.File} instance methods: the path is the file itself. */
+final class SelfAdvice {
+
+    private SelfAdvice() {}
+
+    @Advice.OnMethodEnter
+    static long enter(@Op int op, @Api int api, @Advice.This Object file) throws Exception {
+        return Gate.file(op, file, null, null, api);
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class)
+    static void exit(@Advice.Enter long token, @Advice.Thrown Throwable thrown) {
+        Gate.exit(token, thrown);
+    }
+}

@@ -1,0 +1,55 @@
+package dev.warden.agent.governor;
+
+import dev.warden.policy.Action;
+import dev.warden.policy.Verdict;
+
+/**
+ * One governed call in progress: its decisions (a copy reads one path and writes another, so a
+ * call may hold several) and when it started. Reused; never allocated per call.
+ */
+final class CallFrame {
+
+    static final int MAX_DECISIONS = 4;
+
+    int family;
+    int op;
+    long startNanos;
+    int count;
+    final Action[] actions = new Action[MAX_DECISIONS];
+    final String[] targets = new String[MAX_DECISIONS];
+    final String[] details = new String[MAX_DECISIONS];
+    final Verdict[] verdicts = new Verdict[MAX_DECISIONS];
+    /** The final decision of each entry, one of the {@link Outcome} codes. */
+    final int[] decisions = new int[MAX_DECISIONS];
+    final String[] rules = new String[MAX_DECISIONS];
+    final String[] reasons = new String[MAX_DECISIONS];
+
+    void reset(int family) {
+        this.family = family;
+        op = 0;
+        startNanos = 0;
+        for (int i = 0; i < count; i++) {
+            actions[i] = null;
+            targets[i] = details[i] = rules[i] = reasons[i] = null;
+            verdicts[i] = null;
+        }
+        count = 0;
+    }
+
+    int add(Action action, String target, String detail) {
+        int i = count++;
+        actions[i] = action;
+        targets[i] = target;
+        details[i] = detail;
+        return i;
+    }
+
+    int firstDenied() {
+        for (int i = 0; i < count; i++) {
+            if (decisions[i] == Outcome.DENY) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

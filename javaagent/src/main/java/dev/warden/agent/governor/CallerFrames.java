@@ -1,0 +1,33 @@
+package dev.warden.agent.governor;
+
+/**
+ * Finds the first application frame on the stack: the code that made the governed call. A stack
+ * walk costs microseconds, so it is done only for records that carry a caller.
+ */
+final class CallerFrames {
+
+    private static final StackWalker WALKER = StackWalker.getInstance();
+
+    private CallerFrames() {}
+
+    static String firstApplicationFrame() {
+        return WALKER.walk(frames -> frames
+                .filter(f -> !isPlatform(f.getClassName()))
+                .findFirst()
+                .map(f -> f.getClassName() + "." + f.getMethodName()
+                        + "(" + f.getFileName() + ":" + f.getLineNumber() + ")")
+                .orElse(null));
+    }
+
+    static boolean isPlatform(String className) {
+        return className.startsWith("java.")
+                || className.startsWith("javax.")
+                || className.startsWith("jdk.")
+                || className.startsWith("sun.")
+                || className.startsWith("com.sun.")
+                || className.startsWith("dev.warden.agent.")
+                || className.startsWith("dev.warden.bootstrap.")
+                || className.startsWith("dev.warden.policy.")
+                || className.startsWith("dev.warden.shaded.");
+    }
+}

@@ -1,0 +1,8 @@
+package dev.warden.agent.governor;
+
+/** Action families as small ints, for the per-thread call stack. */
+final class Family {
+    static final int FILE = 1;
+
+    private Family() {}
+}

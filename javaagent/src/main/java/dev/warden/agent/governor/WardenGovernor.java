@@ -1,0 +1,182 @@
+package dev.warden.agent.governor;
+
+import dev.warden.agent.audit.AuditSink;
+import dev.warden.agent.file.FileCalls;
+import dev.warden.agent.file.PathResolver;
+import dev.warden.agent.file.ResolvedPath;
+import dev.warden.bootstrap.FileOp;
+import dev.warden.bootstrap.Governor;
+import dev.warden.policy.Action;
+import dev.warden.policy.Policy;
+import dev.warden.policy.Verdict;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides governed calls against the current policy snapshot and records them.
+ *
+ * <p>The path of an allowed, cached call reads top to bottom: thread state, path resolution (a
+ * cache hit), the policy's cached verdict, the run-time checks that can turn an allow into a deny
+ * (kill switch, rate limit, a broken trail), then one audit record when the call returns. Nothing
+ * on that path allocates, locks or logs; denials build their message and exception.
+ */
+public final class WardenGovernor implements Governor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WardenGovernor.class);
+    /** Internal marker: the call was denied and {@link ThreadState#denial} holds the exception. */
+    private static final long DENIED = -1L;
+    private static final long GOVERNED = 1L;
+
+    private final ThreadLocal<ThreadState> state = WardenThreads.STATE;
+    private final Identity identity;
+    private final PathResolver paths;
+    private final KillSwitch killSwitch;
+    private final Recorder recorder;
+    private final boolean failClosed;
+    private volatile Policy policy;
+    /** Why there is no policy (failure = open with an invalid policy), else {@code null}. */
+    private final String startupError;
+
+    public WardenGovernor(Policy policy, String startupError, Identity identity, AuditSink audit,
+            boolean failClosed, Path killSwitchFile) {
+        this.policy = policy;
+        this.startupError = startupError;
+        this.identity = identity;
+        this.failClosed = failClosed;
+        this.paths = new PathResolver(System.getProperty("user.dir"));
+        this.killSwitch = new KillSwitch(killSwitchFile);
+        this.recorder = new Recorder(audit, identity, policy);
+    }
+
+    /** Starts Warden's background threads. */
+    public void start() {
+        killSwitch.watch(WardenThreads::newThread,
+                () -> LOG.warn("kill switch {}", killSwitch.engaged() ? "engaged: every governed action is denied" : "released"));
+    }
+
+    @Override
+    public long enterFile(int op, Object path, Object other, Object extra, int api) throws Exception {
+        ThreadState ts = state.get();
+        if (ts.insideWarden > 0 || ts.insideFamily(Family.FILE)) {
+            return NOT_GOVERNED;
+        }
+        long token;
+        ts.insideWarden++;
+        try {
+            token = decideFile(ts, op, path, other, extra, api);
+        } catch (Throwable internal) {
+            token = internalError(ts, internal, path, api);
+        } finally {
+            ts.insideWarden--;
+        }
+        if (token == DENIED) {
+            Exception denial = ts.denial;
+            ts.denial = null;
+            throw denial;
+        }
+        return token;
+    }
+
+    private long decideFile(ThreadState ts, int op, Object path, Object other, Object extra, int api) {
+        long now = System.nanoTime();
+        CallFrame f = ts.push(Family.FILE);
+        if (f == null) {
+            throw new IllegalStateException("governed calls nested too deep");
+        }
+        f.op = op;
+        f.startNanos = now;
+        ResolvedPath first = paths.resolve(path, now);
+        addFileDecisions(f, FileCalls.onPath(op, extra), first, now);
+        if (other != null) {
+            addFileDecisions(f, FileCalls.onOther(op), resolveOther(op, first, other, now), now);
+        }
+        int denied = f.firstDenied();
+        if (denied < 0) {
+            return GOVERNED;
+        }
+        recorder.blocked(ts, f);
+        ts.denial = Denials.forFileApi(api, f.targets[denied],
+                Denials.message(f.actions[denied].name(), f.targets[denied], f.reasons[denied], f.rules[denied]));
+        ts.pop();
+        return DENIED;
+    }
+
+    /** A symlink's text is relative to the link's directory, not to the working directory. */
+    private ResolvedPath resolveOther(int op, ResolvedPath first, Object other, long now) {
+        if (op == FileOp.SYMLINK && !Path.of(String.valueOf(other)).isAbsolute()) {
+            Path parent = Path.of(first.written).getParent();
+            return paths.resolve(parent == null ? other : parent.resolve(String.valueOf(other)).toString(), now);
+        }
+        return paths.resolve(other, now);
+    }
+
+    /** Writes and deletes first: when several are denied, the caller hears about the strongest. */
+    private void addFileDecisions(CallFrame f, int actions, ResolvedPath p, long now) {
+        if ((actions & FileCalls.WRITE) != 0) {
+            decide(f, Action.FILE_WRITE, p, now);
+        }
+        if ((actions & FileCalls.DELETE) != 0) {
+            decide(f, Action.FILE_DELETE, p, now);
+        }
+        if ((actions & FileCalls.READ) != 0) {
+            decide(f, Action.FILE_READ, p, now);
+        }
+    }
+
+    private void decide(CallFrame f, Action action, ResolvedPath p, long now) {
+        int i = f.add(action, p.real, p.detail);
+        Policy current = policy;
+        if (current == null) {
+            f.decisions[i] = Outcome.ERROR;
+            f.rules[i] = "error";
+            f.reasons[i] = startupError;
+            return;
+        }
+        Verdict v = current.decidePath(action, p.written, p.real);
+        f.verdicts[i] = v;
+        RuntimeChecks.apply(f, i, v, killSwitch, recorder, current, now);
+    }
+
+    private long internalError(ThreadState ts, Throwable internal, Object path, int api) {
+        CallFrame f = ts.top();
+        if (f != null && f.family == Family.FILE) {
+            ts.pop();
+        }
+        String target = String.valueOf(path);
+        String reason = "internal error: " + internal;
+        LOG.error("Warden could not decide a file call on {}; {}", target, failClosed ? "denied (warden.failure = closed)" : "allowed (warden.failure = open)", internal);
+        recorder.error(ts, "file", target, reason, failClosed);
+        if (!failClosed) {
+            return NOT_GOVERNED;
+        }
+        ts.denial = Denials.forFileApi(api, target, Denials.message("file", target, reason, "error"));
+        return DENIED;
+    }
+
+    @Override
+    public void exit(long token, Throwable thrown) {
+        ThreadState ts = state.get();
+        CallFrame f = ts.top();
+        if (f == null) {
+            return;
+        }
+        ts.insideWarden++;
+        try {
+            recorder.completed(ts, f, System.nanoTime(), thrown);
+            if (FileCalls.changesTree(f.op)) {
+                paths.invalidate();
+            }
+        } catch (Throwable internal) {
+            LOG.error("Warden could not record the outcome of a governed call", internal);
+        } finally {
+            ts.pop();
+            ts.insideWarden--;
+        }
+    }
+
+    /** Flushes and closes the trail; called from the shutdown hook. */
+    public void shutdown() {
+        WardenThreads.runAsWarden(recorder::close);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.warden.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code warden policy ...}: checking policy files. ({@code policy replay} joins these later.) */
+@Command(name = "policy",
+        description = "Checks and explains policy files.",
+        mixinStandardHelpOptions = true,
+        subcommands = {PolicyCheckCommand.class, PolicyExplainCommand.class})
+final class PolicyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: check or explain");
+    }
+}

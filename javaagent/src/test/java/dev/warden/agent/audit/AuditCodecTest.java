@@ -1,0 +1,81 @@
+package dev.warden.agent.audit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.util.Arrays;
+import net.openhft.chronicle.bytes.Bytes;
+import org.junit.jupiter.api.Test;
+
+class AuditCodecTest {
+
+    private static AuditRecord roundTrip(AuditRecord in) throws IOException {
+        Bytes<?> bytes = Bytes.allocateElasticOnHeap(256);
+        AuditCodec.write(in, bytes);
+        AuditRecord out = new AuditRecord();
+        out.addTarget("left over");  // decoding must start from a clean record
+        AuditCodec.read(bytes, out);
+        assertEquals(0, bytes.readRemaining(), "every byte written is read back");
+        return out;
+    }
+
+    @Test
+    void everyFieldSurvivesTheRoundTrip() throws IOException {
+        AuditRecord in = Records.full();
+        AuditRecord out = roundTrip(in);
+        assertEquals(in.timeEpochNanos, out.timeEpochNanos);
+        assertEquals(in.agent, out.agent);
+        assertEquals(in.role, out.role);
+        assertEquals(in.session, out.session);
+        assertEquals(in.thread, out.thread);
+        assertEquals(in.action, out.action);
+        assertEquals(3, out.targetCount);
+        assertArrayEquals(Arrays.copyOf(in.targets, 3), Arrays.copyOf(out.targets, out.targetCount));
+        assertEquals(1, out.deniedCount);
+        assertEquals("x@evil.test", out.denied[0]);
+        assertEquals(in.decision, out.decision);
+        assertEquals(in.rule, out.rule);
+        assertEquals(in.policy, out.policy);
+        assertEquals(in.reason, out.reason);
+        assertArrayEquals(in.monitor, out.monitor);
+        assertEquals(in.detail.toString(), out.detail.toString());
+        assertEquals(in.outcome, out.outcome);
+        assertEquals(in.error, out.error);
+        assertEquals(in.durationNs, out.durationNs);
+        assertEquals(in.caller, out.caller);
+    }
+
+    @Test
+    void absentFieldsStayAbsent() throws IOException {
+        AuditRecord in = new AuditRecord();
+        in.timeEpochNanos = -5; // before 1970: stop-bit encodes negatives too
+        AuditRecord out = roundTrip(in);
+        assertEquals(-5, out.timeEpochNanos);
+        assertNull(out.agent);
+        assertNull(out.decision);
+        assertNull(out.caller);
+        assertNull(out.monitor, "no monitor rules is not the same as an empty list");
+        assertEquals(0, out.targetCount);
+        assertEquals(0, out.deniedCount);
+        assertEquals(0, out.detail.length());
+        assertEquals(-1, out.durationNs);
+    }
+
+    @Test
+    void anEmptyMonitorListIsKept() throws IOException {
+        AuditRecord in = Records.allow(1, "/a");
+        in.monitor = new String[0];
+        assertArrayEquals(new String[0], roundTrip(in).monitor);
+    }
+
+    @Test
+    void anUnknownFormatVersionIsRefused() {
+        Bytes<?> bytes = Bytes.allocateElasticOnHeap(16);
+        bytes.writeByte((byte) 99);
+        IOException e = assertThrows(IOException.class, () -> AuditCodec.read(bytes, new AuditRecord()));
+        assertEquals("audit record format 99 is not readable by this version of Warden (it reads format 1)", e.getMessage());
+    }
+}

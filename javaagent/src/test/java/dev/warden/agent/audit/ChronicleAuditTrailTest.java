@@ -1,0 +1,167 @@
+package dev.warden.agent.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChronicleAuditTrailTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void recordsAppendedBeforeAndAfterTheQueueOpensAreReadBackInOrder() throws Exception {
+        Path dir = temp.resolve("audit");
+        CountDownLatch gate = new CountDownLatch(1);
+        ChronicleAuditTrail trail = ChronicleAuditTrail.open(dir, Trails.heldBy(gate));
+        AuditRecord r = new AuditRecord();
+        for (int i = 0; i < 50; i++) {
+            fill(r, i);
+            assertTrue(trail.append(r));
+        }
+        assertFalse(trail.isOpen(), "the first 50 were held in memory");
+        gate.countDown();
+        Trails.awaitOpen(trail);
+        for (int i = 50; i < 100; i++) {
+            fill(r, i);
+            assertTrue(trail.append(r));
+        }
+        trail.close();
+
+        List<AuditRecord> read = Trails.readAll(dir);
+        assertEquals(100, read.size());
+        for (int i = 0; i < 100; i++) {
+            assertEquals("/data/" + i, read.get(i).targets[0]);
+            assertEquals(i, read.get(i).timeEpochNanos);
+            if (i > 0) {
+                assertTrue(read.get(i).seq > read.get(i - 1).seq, "seq increases");
+            }
+        }
+    }
+
+    @Test
+    void closeWaitsForTheQueueWhenRecordsAreHeld() throws Exception {
+        Path dir = temp.resolve("audit");
+        CountDownLatch gate = new CountDownLatch(1);
+        ChronicleAuditTrail trail = ChronicleAuditTrail.open(dir, Trails.heldBy(gate));
+        AuditRecord r = new AuditRecord();
+        for (int i = 0; i < 3; i++) {
+            fill(r, i);
+            trail.append(r);
+        }
+        new Thread(() -> {
+            sleep(300);
+            gate.countDown();
+        }).start();
+        trail.close();
+        assertEquals(3, Trails.readAll(dir).size());
+    }
+
+    @Test
+    void closeDoesNotWaitWhenNothingWasAppended() throws Exception {
+        ChronicleAuditTrail trail = ChronicleAuditTrail.open(temp.resolve("audit"), Trails.heldBy(new CountDownLatch(1)));
+        long start = System.nanoTime();
+        trail.close();
+        assertTrue(System.nanoTime() - start < 1_000_000_000L, "close returned at once");
+        assertFalse(trail.append(Records.allow(1, "/late")), "nothing is appended after close");
+    }
+
+    @Test
+    void appendAfterCloseReturnsFalse() throws Exception {
+        ChronicleAuditTrail trail = ChronicleAuditTrail.open(temp.resolve("audit"));
+        Trails.awaitOpen(trail);
+        assertTrue(trail.append(Records.allow(1, "/a")));
+        trail.close();
+        trail.close(); // idempotent
+        assertFalse(trail.append(Records.allow(2, "/b")));
+    }
+
+    @Test
+    void closeWhileOtherThreadsAppendNeitherCrashesNorLosesReturnedRecords() throws Exception {
+        // Chronicle unmaps the file on close; a thread still writing into it would kill the JVM
+        // with SIGSEGV (it did, before QueueWriter's in-flight guard).
+        for (int round = 0; round < 5; round++) {
+            Path dir = temp.resolve("race-" + round);
+            ChronicleAuditTrail trail = ChronicleAuditTrail.open(dir);
+            Trails.awaitOpen(trail);
+            java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread[] writers = new Thread[4];
+            for (int i = 0; i < writers.length; i++) {
+                writers[i] = new Thread(() -> {
+                    AuditRecord r = Records.allow(1, "/x");
+                    while (!stop.get()) {
+                        if (trail.append(r)) {
+                            written.incrementAndGet();
+                        }
+                    }
+                });
+                writers[i].start();
+            }
+            Thread.sleep(30);
+            trail.close();
+            stop.set(true);
+            for (Thread w : writers) {
+                w.join();
+            }
+            assertEquals(written.get(), Trails.readAll(dir).size(), "every append that returned true is in the trail");
+        }
+    }
+
+    @Test
+    void aDirectoryThatCannotBeCreatedIsReportedByName() throws IOException {
+        Path file = Files.createFile(temp.resolve("plain-file"));
+        Path dir = file.resolve("audit");
+        IOException e = assertThrows(IOException.class, () -> ChronicleAuditTrail.open(dir));
+        assertTrue(e.getMessage().contains(dir.toString()), e.getMessage());
+    }
+
+    @Test
+    void theDirectoryAndItsFilesAreOwnerOnly() throws Exception {
+        Path dir = temp.resolve("new/audit");
+        ChronicleAuditTrail trail = ChronicleAuditTrail.open(dir);
+        Trails.awaitOpen(trail);
+        trail.append(Records.allow(1, "/a"));
+        trail.append(Records.allow(2, "/b"));
+        trail.close();
+        if (!OwnerOnly.POSIX) {
+            return;
+        }
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)));
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> all = files.toList();
+            assertTrue(all.stream().anyMatch(f -> f.toString().endsWith(".cq4")), all.toString());
+            for (Path f : all) {
+                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), f.toString());
+            }
+        }
+    }
+
+    private static void fill(AuditRecord r, int i) {
+        r.clear();
+        r.timeEpochNanos = i;
+        r.action = "file.read";
+        r.addTarget("/data/" + i);
+        r.decision = "allow";
+        r.thread = Thread.currentThread().getName();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,234 @@
+package dev.warden.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The file family end to end: the real agent jar, an unmodified program, the audit trail. */
+class FileGovernanceIT {
+
+    @TempDir
+    Path temp;
+
+    static java.util.List<Path> jdks() {
+        return Jdks.all();
+    }
+
+    @ParameterizedTest(name = "JDK {0}")
+    @MethodSource("jdks")
+    void allowedReadReturnsContentAndIsRecorded(Path jdk) throws Exception {
+        Workspace ws = new Workspace(temp).policy();
+        String doc = ws.kb.resolve("doc.txt").toString();
+
+        ChildJvm.Result r = ws.run(jdk, "fis-read:" + doc);
+
+        assertEquals("OK fis-read:" + doc + " knowledge", r.line("OK fis-read"), r.stderr().toString());
+        JsonNode rec = ws.trail(jdk).only("file.read", doc);
+        assertEquals("allow", rec.path("decision").asText());
+        assertEquals("kb", rec.path("rule").asText());
+        assertEquals("ok", rec.path("outcome").asText());
+        assertEquals("file-tool-test", rec.path("agent").asText());
+        assertEquals("main", rec.path("thread").asText());
+        assertTrue(rec.path("duration_ns").asLong() > 0, rec.toString());
+        assertFalse(rec.path("policy").asText().isEmpty(), rec.toString());
+        assertFalse(rec.path("session").asText().isEmpty(), rec.toString());
+    }
+
+    @ParameterizedTest(name = "JDK {0}")
+    @MethodSource("jdks")
+    void deniedReadThrowsTheApiExceptionWithTheContractMessage(Path jdk) throws Exception {
+        Workspace ws = new Workspace(temp).policy();
+        String key = ws.secret.resolve("key.txt").toString();
+        String expected = Workspace.message("file.read", key, "no rule allows this", "default");
+
+        ChildJvm.Result r = ws.run(jdk, "fis-read:" + key, "nio-read:" + key);
+
+        assertEquals("ERR fis-read:" + key + " java.io.FileNotFoundException: " + expected, r.line("ERR fis-read"));
+        assertEquals("ERR nio-read:" + key + " " + "dev.warden.agent.governor.WardenAccessDeniedException: " + expected,
+                r.line("ERR nio-read"));
+        for (JsonNode rec : ws.trail(jdk).about("file.read", key)) {
+            assertEquals("deny", rec.path("decision").asText());
+            assertEquals("default", rec.path("rule").asText());
+            assertEquals("blocked", rec.path("outcome").asText());
+            assertTrue(rec.path("caller").asText().startsWith("dev.warden.testapps.filetool.Steps.perform(Steps.java:"), rec.toString());
+        }
+        assertEquals(2, ws.trail(jdk).about("file.read", key).size());
+    }
+
+    @ParameterizedTest(name = "JDK {0}")
+    @MethodSource("jdks")
+    void deniedWriteLeavesNoFileAndDoesNotTruncate(Path jdk) throws Exception {
+        Workspace ws = new Workspace(temp).policy();
+        Path created = ws.secret.resolve("new.txt");
+        Path existing = ws.secret.resolve("key.txt");
+
+        ChildJvm.Result r = ws.run(jdk, "fos-write:" + created, "nio-write:" + created, "channel-write:" + created,
+                "fos-write:" + existing, "writer-write:" + existing, "raf-write:" + existing, "create:" + created);
+
+        assertEquals("ERR fos-write:" + created + " java.io.FileNotFoundException: "
+                + Workspace.message("file.write", created.toString(), "no rule allows this", "default"), r.line("ERR fos-write:" + created));
+        assertTrue(r.line("ERR nio-write").contains("AccessDeniedException: Warden denied file.write " + created), r.stdout().toString());
+        assertTrue(r.line("ERR channel-write").contains("AccessDeniedException: Warden denied file.write " + created), r.stdout().toString());
+        assertTrue(r.line("ERR writer-write").contains("FileNotFoundException: Warden denied file.write " + existing), r.stdout().toString());
+        assertTrue(r.line("ERR raf-write").contains("FileNotFoundException: Warden denied file.write " + existing), r.stdout().toString());
+        assertTrue(r.line("ERR create").contains("AccessDeniedException: Warden denied file.write " + created), r.stdout().toString());
+        assertFalse(Files.exists(created), "a denied write created the file");
+        assertEquals("top secret\n", Files.readString(existing), "a denied write truncated the file");
+        assertEquals(6, ws.trail(jdk).where(n -> n.path("decision").asText().equals("deny")
+                && n.path("action").asText().equals("file.write")).size(), ws.trail(jdk).toString());
+    }
+
+    @ParameterizedTest(name = "JDK {0}")
+    @MethodSource("jdks")
+    void deniedDeleteLeavesTheFile(Path jdk) throws Exception {
+        Workspace ws = new Workspace(temp).policy();
+        Path doc = ws.kb.resolve("doc.txt");
+
+        ChildJvm.Result r = ws.run(jdk, "delete:" + doc, "nio-delete:" + doc, "nio-delete-if-exists:" + doc,
+                "move:" + doc + ":" + ws.out.resolve("moved.txt"), "rename:" + doc + ":" + ws.out.resolve("renamed.txt"));
+
+        String message = Workspace.message("file.delete", doc.toString(), "no rule allows this", "default");
+        assertEquals("ERR delete:" + doc + " java.lang.SecurityException: " + message, r.line("ERR delete:"));
+        assertTrue(r.line("ERR nio-delete:").endsWith("AccessDeniedException: " + message), r.stdout().toString());
+        assertTrue(r.line("ERR nio-delete-if-exists:").endsWith("AccessDeniedException: " + message), r.stdout().toString());
+        assertTrue(r.line("ERR move:").endsWith("AccessDeniedException: " + message), r.stdout().toString());
+        assertEquals("ERR rename:" + doc + ":" + ws.out.resolve("renamed.txt") + " java.lang.SecurityException: " + message,
+                r.line("ERR rename:"));
+        assertEquals("knowledge\n", Files.readString(doc));
+        assertFalse(Files.exists(ws.out.resolve("moved.txt")));
+        assertEquals(5, ws.trail(jdk).where(n -> n.path("decision").asText().equals("deny")
+                && n.path("action").asText().equals("file.delete")).size(), ws.trail(jdk).toString());
+    }
+
+    @ParameterizedTest(name = "JDK {0}")
+    @MethodSource("jdks")
+    void traversalAndSymlinkEscapesAreDecidedAsWhatTheyOpen(Path jdk) throws Exception {
+        Workspace ws = new Workspace(temp).policy();
+        String key = ws.secret.resolve("key.txt").toString();
+        Files.createSymbolicLink(ws.kb.resolve("link"), ws.secret);
+        Files.createSymbolicLink(ws.out.resolve("dangling"), ws.secret.resolve("planted.txt"));
+        String traversal = ws.kb + "/../secret/key.txt";
+        String viaLink = ws.kb + "/link/key.txt";
+        String relative = "kb/../secret/key.txt";
+
+        ChildJvm.Result r = ws.run(jdk, "fis-read:" + traversal, "nio-read:" + viaLink, "fis-read:" + relative,
+                "fos-write:" + ws.out.resolve("dangling"), "fis-read:" + ws.kb.resolve("doc.txt"));
+
+        String denied = Workspace.message("file.read", key, "no rule allows this", "default");
+        assertTrue(r.line("ERR fis-read:" + traversal).endsWith(denied), r.stdout().toString());
+        assertTrue(r.line("ERR nio-read:" + viaLink).endsWith(denied), r.stdout().toString());
+        assertTrue(r.line("ERR fis-read:" + relative).endsWith(denied), r.stdout().toString());
+        assertTrue(r.line("ERR fos-write:").endsWith(Workspace.message("file.write",
+                ws.secret.resolve("planted.txt").toString(), "no rule allows this", "default")), r.stdout().toString());
+        assertFalse(Files.exists(ws.secret.resolve("planted.txt")), "a write through a dangling link escaped");
+        AuditTrail trail = ws.trail(jdk);
+        assertEquals(3, trail.about("file.read", key).size(), trail.toString());
+        assertTrue(trail.about("file.read", key).stream().anyMatch(n -> n.path("detail").asText().equals("as written: " + viaLink)),
+                trail.toString());
+    }
+
+    @ParameterizedTest(name = "JDK {0}")
+    @MethodSource("jdks")
+    void monitorModeAllowsAndRecordsWouldDeny(Path jdk) throws Exception {
+        Workspace ws = new Workspace(temp).policy("warden.mode = monitor");
+        String key = ws.secret.resolve("key.txt").toString();
+
+        ChildJvm.Result r = ws.run(jdk, "fis-read:" + key);
+
+        assertEquals("OK fis-read:" + key + " top secret", r.line("OK fis-read"));
+        JsonNode rec = ws.trail(jdk).only("file.read", key);
+        assertEquals("would-deny", rec.path("decision").asText());
+        assertEquals("ok", rec.path("outcome").asText());
+        assertEquals("default", rec.path("rule").asText());
+        assertFalse(rec.path("caller").asText().isEmpty(), rec.toString());
+    }
+
+    @ParameterizedTest(name = "JDK {0}")
+    @MethodSource("jdks")
+    void killSwitchFileDeniesEveryActionWhileItExists(Path jdk) throws Exception {
+        Workspace ws = new Workspace(temp);
+        Path kill = ws.out.resolve("STOP"); // where the rules allow deletes: only warden-self protects it
+        ws.policy("warden.killswitch.file = " + kill);
+        String doc = ws.kb.resolve("doc.txt").toString();
+
+        try (ChildJvm child = ws.start(jdk, java.util.List.of(), "fis-read:" + doc, "await", "fis-read:" + doc,
+                "delete:" + kill, "await", "fis-read:" + doc)) {
+            child.waitForLine("READY", 60);
+            Files.createFile(kill);
+            Thread.sleep(500);
+            child.sendLine("go");
+            child.waitForLine("READY", 60);
+            Files.delete(kill);
+            Thread.sleep(500);
+            child.sendLine("go");
+            ChildJvm.Result r = child.await(60);
+
+            java.util.List<String> reads = r.stdout().stream().filter(l -> l.contains("fis-read:")).toList();
+            assertEquals("OK fis-read:" + doc + " knowledge", reads.get(0));
+            assertEquals("ERR fis-read:" + doc + " java.io.FileNotFoundException: "
+                    + Workspace.message("file.read", doc, "kill switch", "kill-switch"), reads.get(1));
+            assertEquals("OK fis-read:" + doc + " knowledge", reads.get(2));
+            assertTrue(r.line("ERR delete:" + kill).contains("SecurityException: Warden denied file.delete " + kill),
+                    "the application deleted the kill-switch file: " + r.stdout());
+        }
+        JsonNode blocked = ws.trail(jdk).where(n -> n.path("rule").asText().equals("kill-switch")).get(0);
+        assertEquals("deny", blocked.path("decision").asText());
+    }
+
+    @ParameterizedTest(name = "JDK {0}")
+    @MethodSource("jdks")
+    void invalidPolicyStopsTheJvmNamingFileLineAndProblem(Path jdk) throws Exception {
+        Workspace ws = new Workspace(temp).policy("warden.rule.kb.effekt = allow");
+
+        ChildJvm.Result r = ws.run(jdk, "fis-read:" + ws.kb.resolve("doc.txt"));
+
+        assertEquals(78, r.exitCode(), r.toString());
+        assertTrue(r.stdout().isEmpty(), "the application ran: " + r.stdout());
+        String err = String.join("\n", r.stderr());
+        assertTrue(err.contains(ws.policy + ":9:"), err);
+        assertTrue(err.contains("effekt"), err);
+    }
+
+    @ParameterizedTest(name = "JDK {0}")
+    @MethodSource("jdks")
+    void eightThreadsEveryCallRecordedExactlyOnce(Path jdk) throws Exception {
+        Workspace ws = new Workspace(temp).policy();
+        String doc = ws.kb.resolve("doc.txt").toString();
+        String key = ws.secret.resolve("key.txt").toString();
+
+        ChildJvm.Result r = ws.run(jdk, "threads:8:50:fis-read:" + doc, "threads:8:25:nio-read:" + key);
+
+        assertEquals("OK threads:8:50:fis-read:" + doc + " ok=400 err=0", r.line("OK threads:8:50"));
+        assertEquals("OK threads:8:25:nio-read:" + key + " ok=0 err=200", r.line("OK threads:8:25"));
+        AuditTrail trail = ws.trail(jdk);
+        assertEquals(400, trail.about("file.read", doc).size());
+        assertEquals(200, trail.about("file.read", key).size());
+        assertEquals(trail.records.size(), trail.records.stream().map(n -> n.path("seq").asLong()).distinct().count(),
+                "sequence numbers repeat");
+        assertEquals(8, trail.about("file.read", doc).stream().map(n -> n.path("thread").asText()).distinct().count());
+    }
+
+    @ParameterizedTest(name = "JDK {0}")
+    @MethodSource("jdks")
+    void recordsSurviveKillDashNineRightAfterTheCall(Path jdk) throws Exception {
+        Workspace ws = new Workspace(temp).policy();
+        String doc = ws.kb.resolve("doc.txt").toString();
+        String key = ws.secret.resolve("key.txt").toString();
+
+        try (ChildJvm child = ws.start(jdk, java.util.List.of(), "fis-read:" + doc, "sleep:2000",
+                "nio-read:" + doc, "fis-read:" + key, "await")) {
+            child.waitForLine("READY", 60);
+            child.killHard();
+        }
+        AuditTrail trail = ws.trail(jdk);
+        assertEquals(2, trail.about("file.read", doc).size(), trail.toString());
+        assertEquals(1, trail.about("file.read", key).size(), trail.toString());
+    }
+}
