@@ -81,7 +81,7 @@ class FileGovernanceIT {
         assertTrue(r.line("ERR create").contains("AccessDeniedException: Warden denied file.write " + created), r.stdout().toString());
         assertFalse(Files.exists(created), "a denied write created the file");
         assertEquals("top secret\n", Files.readString(existing), "a denied write truncated the file");
-        assertEquals(6, ws.trail(jdk).where(n -> n.path("decision").asText().equals("deny")
+        assertEquals(7, ws.trail(jdk).where(n -> n.path("decision").asText().equals("deny")
                 && n.path("action").asText().equals("file.write")).size(), ws.trail(jdk).toString());
     }
 

@@ -26,24 +26,30 @@ public final class ClashingDeps {
                 .method(ElementMatchers.named("toString")).intercept(FixedValue.value("generated"))
                 .make().load(ClashingDeps.class.getClassLoader()).getLoaded();
         System.out.println("bytebuddy=" + generated.getDeclaredConstructor().newInstance()
-                + " " + ByteBuddy.class.getPackage().getImplementationVersion());
+                + " " + jarOf(ByteBuddy.class));
 
         System.out.println("jackson=" + new ObjectMapper().writeValueAsString(Map.of("tool", "read"))
-                + " " + com.fasterxml.jackson.databind.cfg.PackageVersion.VERSION);
+                + " " + jarOf(ObjectMapper.class));
 
         Logger log = LoggerFactory.getLogger(ClashingDeps.class);
         log.info("the application's own logger");
-        System.out.println("slf4j=" + LoggerFactory.getILoggerFactory().getClass().getName());
+        System.out.println("slf4j=" + LoggerFactory.getILoggerFactory().getClass().getName() + " " + jarOf(LoggerFactory.class));
 
         try (ChronicleQueue queue = ChronicleQueue.singleBuilder(args[1]).build()) {
             ExcerptAppender appender = queue.createAppender();
             appender.writeText("the application's own queue");
             ExcerptTailer tailer = queue.createTailer();
-            System.out.println("chronicle=" + tailer.readText() + " " + ChronicleQueue.class.getName());
+            System.out.println("chronicle=" + tailer.readText() + " " + jarOf(ChronicleQueue.class));
         }
 
         try (InputStream in = new FileInputStream(args[0])) {
             System.out.println("file=" + new String(in.readAllBytes(), StandardCharsets.UTF_8).trim());
         }
+    }
+
+    /** The jar a class was loaded from: proves which copy of a library the application got. */
+    private static String jarOf(Class<?> c) {
+        String location = c.getProtectionDomain().getCodeSource().getLocation().getPath();
+        return location.substring(location.lastIndexOf('/') + 1);
     }
 }
