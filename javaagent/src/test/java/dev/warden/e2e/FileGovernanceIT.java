@@ -231,4 +231,37 @@ class FileGovernanceIT {
         assertEquals(2, trail.about("file.read", doc).size(), trail.toString());
         assertEquals(1, trail.about("file.read", key).size(), trail.toString());
     }
+
+    @ParameterizedTest(name = "JDK {0}")
+    @MethodSource("jdks")
+    void unwritableAuditDirectoryStopsTheJvmUnderFailureClosed(Path jdk) throws Exception {
+        Workspace ws = new Workspace(temp);
+        Path blocker = Files.writeString(ws.root.resolve("not-a-dir"), "x");
+        ws.policy("warden.audit.dir = " + blocker.resolve("audit")).policyReplace("warden.audit.dir = " + ws.audit + "\n", "");
+
+        ChildJvm.Result r = ws.run(jdk, "fis-read:" + ws.kb.resolve("doc.txt"));
+
+        assertEquals(78, r.exitCode(), r.toString());
+        assertTrue(r.stdout().isEmpty(), "the application ran: " + r.stdout());
+        String err = String.join("\n", r.stderr());
+        assertTrue(err.contains("cannot write the audit trail in " + blocker.resolve("audit")), err);
+    }
+
+    @ParameterizedTest(name = "JDK {0}")
+    @MethodSource("jdks")
+    void invalidPolicyUnderFailureOpenRunsAndRecordsTheError(Path jdk) throws Exception {
+        Workspace ws = new Workspace(temp).policy("warden.failure = open", "warden.rule.kb.effekt = allow");
+        String key = ws.secret.resolve("key.txt").toString();
+
+        ChildJvm.Result r = ws.run(jdk, "fis-read:" + key);
+
+        assertEquals(0, r.exitCode(), r.toString());
+        assertEquals("OK fis-read:" + key + " top secret", r.line("OK fis-read"));
+        assertTrue(String.join("\n", r.stderr()).contains("effekt"), r.stderr().toString());
+        // Without a valid policy the trail goes to ./warden-audit in the working directory.
+        JsonNode rec = AuditTrail.export(jdk, ws.root.resolve("warden-audit")).only("file.read", key);
+        assertEquals("error", rec.path("decision").asText());
+        assertEquals("ok", rec.path("outcome").asText());
+        assertTrue(rec.path("reason").asText().contains("effekt"), rec.toString());
+    }
 }

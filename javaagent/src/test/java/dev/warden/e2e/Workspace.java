@@ -47,6 +47,12 @@ final class Workspace {
         return this;
     }
 
+    /** Edits the policy written by {@link #policy}: replaces {@code text} by {@code with}. */
+    Workspace policyReplace(String text, String with) throws IOException {
+        Files.writeString(policy, Files.readString(policy).replace(text, with));
+        return this;
+    }
+
     ChildJvm.Result run(Path jdk, String... steps) throws Exception {
         try (ChildJvm child = start(jdk, List.of(), steps)) {
             return child.await(120);
