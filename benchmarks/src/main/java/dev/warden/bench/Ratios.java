@@ -25,7 +25,7 @@ public final class Ratios {
         System.out.println();
         System.out.println("Ratios (with agent / without), same run:");
         scores.forEach((name, score) -> {
-            int variant = name.indexOf("$WithAgent");
+            int variant = name.indexOf(".WithAgent");
             if (variant < 0) {
                 return;
             }

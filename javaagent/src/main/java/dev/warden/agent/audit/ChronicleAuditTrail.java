@@ -180,9 +180,9 @@ public final class ChronicleAuditTrail implements AuditSink {
             if (closed) {
                 return;
             }
-            // Also wait when the open is under way without records: a queue abandoned half-created
-            // by a JVM that exits leaves a metadata file the next start cannot read.
-            waitForOpen = opening;
+            // Nothing to write: let the JVM exit without waiting. An open abandoned half-way leaves
+            // at worst an empty metadata file, which the next writer initializes (tested).
+            waitForOpen = !pending.isEmpty();
         }
         if (waitForOpen) {
             awaitOpen();

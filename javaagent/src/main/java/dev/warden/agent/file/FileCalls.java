@@ -66,6 +66,14 @@ public final class FileCalls {
         return op == FileOp.DELETE || op == FileOp.MOVE || op == FileOp.SYMLINK || op == FileOp.HARD_LINK;
     }
 
+    /**
+     * Whether a directory to be created already exists: creating it changes nothing, and
+     * {@code Files.createDirectories} relies on the OS's "already exists" answer.
+     */
+    public static boolean isExistingDirectory(Object path) {
+        return java.nio.file.Files.isDirectory(java.nio.file.Path.of(PathResolver.raw(path)), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+    }
+
     private static int randomAccess(Object extra) {
         int mode = extra instanceof Integer ? (Integer) extra : RAF_O_RDWR;
         int actions = READ;

@@ -79,6 +79,10 @@ public final class WardenGovernor implements Governor {
     }
 
     private long decideFile(ThreadState ts, int op, Object path, Object other, Object extra, int api) {
+        if (op == FileOp.CREATE_DIRECTORY && FileCalls.isExistingDirectory(path)) {
+            // Nothing changes: the OS answers EEXIST, which Files.createDirectories expects.
+            return NOT_GOVERNED;
+        }
         long now = System.nanoTime();
         CallFrame f = ts.push(Family.FILE);
         if (f == null) {

@@ -68,21 +68,26 @@ class ChronicleAuditTrailTest {
         assertEquals(3, Trails.readAll(dir).size());
     }
 
-    /** A queue abandoned half-created by an exiting JVM leaves a metadata file the next start cannot read. */
     @Test
-    void closeWaitsForAnOpenUnderWayEvenWithNothingAppended() throws Exception {
-        Path dir = temp.resolve("audit");
-        CountDownLatch gate = new CountDownLatch(1);
-        ChronicleAuditTrail trail = ChronicleAuditTrail.open(dir, Trails.heldBy(gate));
-        new Thread(() -> {
-            sleep(300);
-            gate.countDown();
-        }).start();
+    void closeDoesNotWaitWhenNothingWasAppended() throws Exception {
+        ChronicleAuditTrail trail = ChronicleAuditTrail.open(temp.resolve("audit"), Trails.heldBy(new CountDownLatch(1)));
         long start = System.nanoTime();
         trail.close();
-        assertTrue(System.nanoTime() - start >= 250_000_000L, "close returned before the open finished");
+        assertTrue(System.nanoTime() - start < 1_000_000_000L, "close returned at once");
         assertFalse(trail.append(Records.allow(1, "/late")), "nothing is appended after close");
-        assertEquals(0, Trails.readAll(dir).size(), "the queue the open created is readable");
+    }
+
+    /** A JVM that exits during the open leaves an empty metadata file: the next writer must cope. */
+    @Test
+    void anEmptyMetadataFileFromAnAbandonedOpenIsInitializedByTheNextWriter() throws Exception {
+        Path dir = temp.resolve("audit");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.createFile(dir.resolve("metadata.cq4t"));
+        ChronicleAuditTrail trail = ChronicleAuditTrail.open(dir);
+        Trails.awaitOpen(trail);
+        assertTrue(trail.append(Records.allow(1, "/a")));
+        trail.close();
+        assertEquals(1, Trails.readAll(dir).size());
     }
 
     @Test
