@@ -1,6 +1,7 @@
 package dev.warden.agent.governor;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Who is acting: the agent's id and role from the policy, and this process's session. */
 public final class Identity {
@@ -11,7 +12,18 @@ public final class Identity {
     public Identity(String agent, String role) {
         this.agent = agent;
         this.role = role;
-        this.session = UUID.randomUUID().toString();
+        this.session = randomUuid().toString();
+    }
+
+    /**
+     * A version-4 UUID from {@link ThreadLocalRandom}: a session id names a run, it is no secret, and
+     * {@code UUID.randomUUID()} would initialize {@code SecureRandom}'s providers at start-up.
+     */
+    private static UUID randomUuid() {
+        ThreadLocalRandom r = ThreadLocalRandom.current();
+        long high = (r.nextLong() & ~0xF000L) | 0x4000L;
+        long low = (r.nextLong() & ~(0xC000000000000000L)) | 0x8000000000000000L;
+        return new UUID(high, low);
     }
 
     public String session() {

@@ -70,6 +70,12 @@ final class Steps {
                 try (InputStream in = Files.newInputStream(Path.of(a))) {
                     return text(in.readAllBytes());
                 }
+            case "nio-all-lines":
+                return "lines=" + Files.readAllLines(Path.of(a)).size();
+            case "byte-channel-read":
+                try (var c = Files.newByteChannel(Path.of(a))) {
+                    return "size=" + c.size();
+                }
             case "buffered-reader":
                 try (var r = Files.newBufferedReader(Path.of(a))) {
                     return r.readLine();
@@ -102,6 +108,16 @@ final class Steps {
             case "nio-write":
                 Files.writeString(Path.of(a), "hello");
                 return "written";
+            case "nio-write-bytes":
+                Files.write(Path.of(a), "hello".getBytes(StandardCharsets.UTF_8));
+                return "written";
+            case "nio-out-stream":
+                try (var out = Files.newOutputStream(Path.of(a))) {
+                    out.write('x');
+                    return "written";
+                }
+            case "nio-mkdir":
+                return Files.createDirectory(Path.of(a)).toString();
             case "nio-append":
                 Files.writeString(Path.of(a), "more", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
                 return "written";
