@@ -42,7 +42,9 @@ final class VerdictFactory {
         Rule allow = null;
         Rule monitoredDeny = null;
         List<String> observed = new ArrayList<>();
-        // 2. deny beats approve beats allow; within an effect the first rule (built-ins first) decides.
+        // 2. deny beats approve beats allow; within an effect the first rule decides — built-ins first
+        // for deny (warden-self), but a user's allow rule before the built-in jvm allow, so a read
+        // the policy allows is attributed to (and recorded under) the policy's rule, not the JVM's.
         for (Rule r : applying) {
             if (r.observesOnly()) {
                 observed.add(r.name());
@@ -53,8 +55,8 @@ final class VerdictFactory {
                 deny = deny == null ? r : deny;
             } else if (r.effect() == Effect.APPROVE) {
                 approve = approve == null ? r : approve;
-            } else {
-                allow = allow == null ? r : allow;
+            } else if (allow == null || (allow.builtin() && !r.builtin())) {
+                allow = r;
             }
         }
         Rule decider = deny != null ? deny : approve != null ? approve : allow;

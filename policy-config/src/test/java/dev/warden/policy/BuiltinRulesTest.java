@@ -100,4 +100,19 @@ class BuiltinRulesTest {
         Policy off = load(policy("warden.builtin.jvm = false"), "java.home", javaHome.toString());
         assertEquals("default", off.decide(Action.FILE_READ, javaHome + "/lib/x").rule());
     }
+
+    /** {@code java -cp . App}: the working directory is on the class path; the policy's own rule must decide (and be recorded). */
+    @Test
+    void aUserAllowRuleIsPreferredOverTheJvmRuleForTheSameRead() throws IOException {
+        Path classes = Files.createDirectories(dir.resolve("app"));
+        Policy p = load(policy(
+                "warden.rule.data.actions = file.read",
+                "warden.rule.data.targets = " + classes + "/data/**",
+                "warden.rule.data.effect = allow"), "java.class.path", classes.toString());
+        Verdict v = p.decide(Action.FILE_READ, classes + "/data/f.bin");
+        assertEquals("data", v.rule());
+        assertEquals(Decision.ALLOW, v.decision());
+        assertFalse(v.builtin());
+        assertEquals("jvm", p.decide(Action.FILE_READ, classes + "/com/acme/A.class").rule());
+    }
 }
