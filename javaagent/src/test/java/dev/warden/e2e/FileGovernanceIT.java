@@ -264,4 +264,20 @@ class FileGovernanceIT {
         assertEquals("ok", rec.path("outcome").asText());
         assertTrue(rec.path("reason").asText().contains("effekt"), rec.toString());
     }
+
+    @ParameterizedTest(name = "JDK {0}")
+    @MethodSource("jdks")
+    void rateLimitDeniesCallsOverTheLimit(Path jdk) throws Exception {
+        Workspace ws = new Workspace(temp).policy("warden.rule.kb.limit = 3/1h");
+        String doc = ws.kb.resolve("doc.txt").toString();
+
+        ChildJvm.Result r = ws.run(jdk, "fis-read:" + doc, "fis-read:" + doc, "fis-read:" + doc, "fis-read:" + doc, "nio-read:" + doc);
+
+        assertEquals(3, r.stdout().stream().filter(l -> l.startsWith("OK ")).count(), r.stdout().toString());
+        assertEquals("ERR fis-read:" + doc + " java.io.FileNotFoundException: "
+                + Workspace.message("file.read", doc, "rate limit", "rule kb"), r.stdout().get(3));
+        AuditTrail trail = ws.trail(jdk);
+        assertEquals(2, trail.where(n -> n.path("reason").asText().equals("rate limit")
+                && n.path("decision").asText().equals("deny")).size(), trail.toString());
+    }
 }

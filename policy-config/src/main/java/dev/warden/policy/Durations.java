@@ -3,14 +3,14 @@ package dev.warden.policy;
 import java.time.Duration;
 
 /** Durations as policies write them: {@code 500ms}, {@code 30s}, {@code 15m}, {@code 8h}, {@code 7d}. */
-final class Durations {
+public final class Durations {
 
     static final String FORMS = "write e.g. 30s, 15m, 8h, 7d or 500ms";
 
     private Durations() {}
 
     /** A positive duration, or an {@link IllegalArgumentException} saying what is accepted. */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String s = text.trim();
         int digits = 0;
         while (digits < s.length() && Character.isDigit(s.charAt(digits))) {
@@ -39,6 +39,16 @@ final class Durations {
             case "d": return Duration.ofDays(n);
             default: return null;
         }
+    }
+
+    /** Whether {@code text} is written as a duration at all (digits and a unit). */
+    public static boolean looksLikeDuration(String text) {
+        String s = text.trim();
+        int digits = 0;
+        while (digits < s.length() && Character.isDigit(s.charAt(digits))) {
+            digits++;
+        }
+        return digits > 0 && digits <= 12 && unit(s.substring(digits), 0) != null;
     }
 
     private static IllegalArgumentException bad(String text) {

@@ -1,6 +1,6 @@
 package dev.warden.agent.audit;
 
-import java.time.Duration;
+import dev.warden.policy.Durations;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,9 +19,8 @@ public final class Since {
     /** The instant {@code text} names; {@link IllegalArgumentException} saying what is accepted. */
     public static Instant parse(String text, Instant now) {
         String s = text.trim();
-        Duration ago = duration(s);
-        if (ago != null) {
-            return now.minus(ago);
+        if (Durations.looksLikeDuration(s)) {
+            return now.minus(Durations.parse(s));
         }
         try {
             if (s.length() == 10) {
@@ -31,25 +30,6 @@ public final class Since {
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("bad time '" + text + "': write an instant such as"
                     + " 2026-11-24T09:15:02Z, a date such as 2026-11-24, or a duration ago such as 15m, 8h or 7d");
-        }
-    }
-
-    private static Duration duration(String s) {
-        int digits = 0;
-        while (digits < s.length() && Character.isDigit(s.charAt(digits))) {
-            digits++;
-        }
-        if (digits == 0 || digits > 12) {
-            return null;
-        }
-        long n = Long.parseLong(s.substring(0, digits));
-        switch (s.substring(digits)) {
-            case "ms": return Duration.ofMillis(n);
-            case "s": return Duration.ofSeconds(n);
-            case "m": return Duration.ofMinutes(n);
-            case "h": return Duration.ofHours(n);
-            case "d": return Duration.ofDays(n);
-            default: return null;
         }
     }
 }
