@@ -23,6 +23,10 @@ import java.util.Objects;
  */
 public final class Verdict {
 
+    /** The reason of an allow rule that gives none; the audit trail leaves it out rather than repeat it. */
+    public static final String ALLOWED_BY_POLICY = "allowed by policy";
+
+
     static final String[] NO_RULES = new String[0];
 
     private final Decision decision;

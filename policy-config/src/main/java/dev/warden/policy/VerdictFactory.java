@@ -104,7 +104,7 @@ final class VerdictFactory {
         switch (r.effect()) {
             case DENY: return "denied by policy";
             case APPROVE: return "needs approval";
-            case ALLOW: return "allowed by policy";
+            case ALLOW: return Verdict.ALLOWED_BY_POLICY;
             default: return "monitored";
         }
     }

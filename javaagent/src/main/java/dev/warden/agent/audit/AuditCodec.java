@@ -1,6 +1,7 @@
 package dev.warden.agent.audit;
 
 import java.io.IOException;
+import java.util.Map;
 import net.openhft.chronicle.bytes.Bytes;
 
 /**
@@ -8,15 +9,20 @@ import net.openhft.chronicle.bytes.Bytes;
  *
  * <p>Raw {@code Bytes} rather than Chronicle's wire marshalling or generated method writers: the
  * final jar relocates {@code net.openhft}, and the generated code does not survive relocation (see
- * {@code shared/design/notes-from-trials.md}). Layout, version 1: a version byte, the time as a
- * stop-bit long, then every field in declaration order; strings as {@code writeUtf8} (which
- * encodes {@code null}), arrays as a stop-bit count followed by their elements. {@code seq} is not
- * stored: it is the excerpt's index. A later version (a hash chain for {@code audit verify}) bumps
+ * {@code shared/design/notes-from-trials.md}). Two kinds of excerpt, told apart by their first
+ * byte: a {@link SessionHeader} ({@value #SESSION}: key, agent, role, session, policy), and a call
+ * record (version {@value #VERSION}: the header's key and the time as stop-bit longs, then the other
+ * fields in declaration order). Strings are {@code writeUtf8} (which encodes {@code null}); the
+ * vocabulary fields (action, decision, rule, outcome: ASCII by construction) are {@code write8bit},
+ * which copies a compact string's bytes without the UTF-8 length scan. Arrays are a
+ * stop-bit count followed by their elements. {@code seq} is not stored: it is the excerpt's index. A later version (a hash chain for {@code audit verify}) bumps
  * the version byte; readers refuse versions they do not know rather than misread them.
  */
 public final class AuditCodec {
 
-    public static final byte VERSION = 1;
+    public static final byte VERSION = 2;
+    /** The first byte of a session header excerpt. */
+    public static final byte SESSION = 3;
 
     /** A {@code monitor} count that stands for {@code null} (no monitor rules), distinct from an empty list. */
     private static final long NO_MONITOR = -1;
@@ -26,17 +32,14 @@ public final class AuditCodec {
     /** Appends {@code r} to {@code out}; allocates nothing. */
     public static void write(AuditRecord r, Bytes<?> out) {
         out.writeByte(VERSION);
+        out.writeStopBit(r.sessionKey);
         out.writeStopBit(r.timeEpochNanos);
-        out.writeUtf8(r.agent);
-        out.writeUtf8(r.role);
-        out.writeUtf8(r.session);
         out.writeUtf8(r.thread);
-        out.writeUtf8(r.action);
+        out.write8bit(r.action);
         writeArray(r.targets, r.targetCount, out);
         writeArray(r.denied, r.deniedCount, out);
-        out.writeUtf8(r.decision);
-        out.writeUtf8(r.rule);
-        out.writeUtf8(r.policy);
+        out.write8bit(r.decision);
+        out.write8bit(r.rule);
         out.writeUtf8(r.reason);
         if (r.monitor == null) {
             out.writeStopBit(NO_MONITOR);
@@ -44,38 +47,46 @@ public final class AuditCodec {
             writeArray(r.monitor, r.monitor.length, out);
         }
         out.writeUtf8((CharSequence) r.detail);
-        out.writeUtf8(r.outcome);
+        out.write8bit(r.outcome);
         out.writeUtf8(r.error);
         out.writeStopBit(r.durationNs);
         out.writeUtf8(r.caller);
     }
 
     /**
-     * Reads one record from {@code in} into {@code r} (cleared first); {@code seq} is left to the
-     * caller. Throws when the record was written by a format this version does not know.
+     * Reads one excerpt: a session header goes into {@code sessions} and the method answers
+     * {@code false}; a call record goes into {@code r} (cleared first, its session's fields filled
+     * from {@code sessions}) and it answers {@code true}. {@code seq} is left to the caller. Throws
+     * when the excerpt was written by a format this version does not know.
      */
-    public static void read(Bytes<?> in, AuditRecord r) throws IOException {
+    public static boolean read(Bytes<?> in, AuditRecord r, Map<Long, SessionHeader> sessions) throws IOException {
         r.clear();
-        byte version = in.readByte();
-        if (version != VERSION) {
-            throw new IOException("audit record format " + version + " is not readable by this version of"
+        byte kind = in.readByte();
+        if (kind == SESSION) {
+            SessionHeader h = readSession(in);
+            sessions.put(h.key, h);
+            return false;
+        }
+        if (kind != VERSION) {
+            throw new IOException("audit record format " + kind + " is not readable by this version of"
                     + " Warden (it reads format " + VERSION + ")");
         }
+        r.sessionKey = in.readStopBit();
+        SessionHeader h = sessions.get(r.sessionKey);
+        if (h != null) {
+            h.fill(r);
+        }
         r.timeEpochNanos = in.readStopBit();
-        r.agent = in.readUtf8();
-        r.role = in.readUtf8();
-        r.session = in.readUtf8();
         r.thread = in.readUtf8();
-        r.action = in.readUtf8();
+        r.action = in.read8bit();
         for (long n = in.readStopBit(); n > 0; n--) {
             r.addTarget(in.readUtf8());
         }
         for (long n = in.readStopBit(); n > 0; n--) {
             r.addDenied(in.readUtf8());
         }
-        r.decision = in.readUtf8();
-        r.rule = in.readUtf8();
-        r.policy = in.readUtf8();
+        r.decision = in.read8bit();
+        r.rule = in.read8bit();
         r.reason = in.readUtf8();
         long monitors = in.readStopBit();
         if (monitors != NO_MONITOR) {
@@ -85,10 +96,31 @@ public final class AuditCodec {
             }
         }
         in.readUtf8(r.detail);
-        r.outcome = in.readUtf8();
+        r.outcome = in.read8bit();
         r.error = in.readUtf8();
         r.durationNs = in.readStopBit();
         r.caller = in.readUtf8();
+        return true;
+    }
+
+    /** Appends a session header record. */
+    public static void writeSession(SessionHeader h, Bytes<?> out) {
+        out.writeByte(SESSION);
+        out.writeStopBit(h.key);
+        out.writeUtf8(h.agent);
+        out.writeUtf8(h.role);
+        out.writeUtf8(h.session);
+        out.writeUtf8(h.policy);
+    }
+
+    /** Reads only the session header in {@code in}, or {@code null} when it holds a call record. */
+    static SessionHeader sessionOnly(Bytes<?> in) {
+        return in.readByte() == SESSION ? readSession(in) : null;
+    }
+
+    private static SessionHeader readSession(Bytes<?> in) {
+        long key = in.readStopBit();
+        return new SessionHeader(key, in.readUtf8(), in.readUtf8(), in.readUtf8(), in.readUtf8());
     }
 
     private static void writeArray(String[] values, int count, Bytes<?> out) {

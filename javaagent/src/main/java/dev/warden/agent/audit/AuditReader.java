@@ -3,6 +3,8 @@ package dev.warden.agent.audit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -31,6 +33,8 @@ public final class AuditReader implements AutoCloseable {
 
     private final ChronicleQueue queue;
     private final ExcerptTailer tailer;
+    /** Session headers seen so far, by key; filled ahead by {@link #open}, so order never matters. */
+    private final Map<Long, SessionHeader> sessions = new HashMap<>();
     private long sinceEpochNanos = Long.MIN_VALUE;
     private String decision;
 
@@ -57,7 +61,31 @@ public final class AuditReader implements AutoCloseable {
             throw new IOException("cannot read the audit trail in " + dir + ": " + e.getMessage(), e);
         }
         ChronicleEnvironment.chronicleLoaded();
-        return new AuditReader(queue);
+        AuditReader reader = new AuditReader(queue);
+        reader.readHeaders();
+        return reader;
+    }
+
+    /**
+     * Collects every session header already in the trail. A header normally precedes its records,
+     * but at a daily roll a record can land in the new file before the header does.
+     */
+    private void readHeaders() {
+        try (ExcerptTailer scan = queue.createTailer()) {
+            while (true) {
+                try (DocumentContext dc = scan.readingDocument()) {
+                    if (!dc.isPresent()) {
+                        return;
+                    }
+                    if (dc.isData()) {
+                        SessionHeader h = AuditCodec.sessionOnly(dc.wire().bytes());
+                        if (h != null) {
+                            sessions.put(h.key, h);
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** Only records made at or after {@code since}. */
@@ -86,7 +114,9 @@ public final class AuditReader implements AutoCloseable {
                     continue;
                 }
                 try {
-                    AuditCodec.read(dc.wire().bytes(), into);
+                    if (!AuditCodec.read(dc.wire().bytes(), into, sessions)) {
+                        continue;
+                    }
                 } catch (IOException e) {
                     throw new IOException("record " + dc.index() + ": " + e.getMessage(), e);
                 } catch (RuntimeException e) {

@@ -12,6 +12,8 @@ import java.util.Arrays;
 public final class AuditRecord {
     /** Filled in by the reader: the record's position in the trail (Chronicle index). */
     public long seq;
+    /** The {@link SessionHeader} this record belongs to: agent, role, session and policy are written there. */
+    public long sessionKey;
     /** When the call was made, nanoseconds since the epoch (UTC). */
     public long timeEpochNanos;
     public String agent;
@@ -44,6 +46,7 @@ public final class AuditRecord {
 
     public void clear() {
         seq = 0;
+        sessionKey = 0;
         timeEpochNanos = 0;
         agent = role = session = thread = action = null;
         Arrays.fill(targets, 0, targetCount, null);
@@ -74,6 +77,7 @@ public final class AuditRecord {
     public AuditRecord copy() {
         AuditRecord c = new AuditRecord();
         c.seq = seq;
+        c.sessionKey = sessionKey;
         c.timeEpochNanos = timeEpochNanos;
         c.agent = agent;
         c.role = role;

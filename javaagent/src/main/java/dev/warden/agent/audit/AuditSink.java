@@ -10,6 +10,12 @@ public interface AuditSink extends AutoCloseable {
      */
     boolean append(AuditRecord record);
 
+    /**
+     * Declares the session header that records with its key belong to; written to the trail before
+     * the first record that names it. Later headers (a new policy version) replace it.
+     */
+    default void session(SessionHeader header) {}
+
     /** Writes out anything held in memory and releases the trail; idempotent. */
     @Override
     void close();

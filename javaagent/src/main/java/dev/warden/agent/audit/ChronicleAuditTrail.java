@@ -34,6 +34,7 @@ public final class ChronicleAuditTrail implements AuditSink {
     private volatile QueueWriter writer;
     private boolean closed; // guarded by lock
     private boolean opening; // guarded by lock
+    private SessionHeader header; // guarded by lock
     private final ThreadFactory threads;
 
     private ChronicleAuditTrail(Path dir, ThreadFactory threads) {
@@ -97,6 +98,17 @@ public final class ChronicleAuditTrail implements AuditSink {
         return writer != null;
     }
 
+    /** The header of the records to come; see {@link AuditSink#session}. */
+    @Override
+    public void session(SessionHeader h) {
+        synchronized (lock) {
+            header = h;
+            if (writer != null) {
+                writer.session(h);
+            }
+        }
+    }
+
     /** Writes {@code record} (or, before the queue is open, a copy of it to memory); false if it could not. */
     @Override
     public boolean append(AuditRecord record) {
@@ -148,6 +160,9 @@ public final class ChronicleAuditTrail implements AuditSink {
             if (closed) {
                 w.close();
                 return;
+            }
+            if (header != null) {
+                w.session(header);
             }
             lost = w.writeAll(pending);
             writer = w;

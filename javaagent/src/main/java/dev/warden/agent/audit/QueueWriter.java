@@ -29,6 +29,9 @@ final class QueueWriter {
     /** Appends between their check of {@link #closed} and their last touch of the mapped file. */
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closed;
+    /** The header records name; written before the first record and again in each new daily file. */
+    private volatile SessionHeader header;
+    private final java.util.concurrent.atomic.AtomicBoolean headerDue = new java.util.concurrent.atomic.AtomicBoolean();
     /** Set by Chronicle's releaser thread when a daily file is acquired; the next append narrows it. */
     private volatile boolean newFile;
 
@@ -73,8 +76,17 @@ final class QueueWriter {
         return failed;
     }
 
+    /** Records from now on belong to {@code h}: it is written before the next record. */
+    void session(SessionHeader h) {
+        header = h;
+        headerDue.set(true);
+    }
+
     private boolean write(ExcerptAppender appender, AuditRecord record) {
         try {
+            if (headerDue.get() && headerDue.compareAndSet(true, false)) {
+                writeHeader(appender);
+            }
             try (DocumentContext dc = appender.writingDocument()) {
                 try {
                     AuditCodec.write(record, dc.wire().bytes());
@@ -90,6 +102,15 @@ final class QueueWriter {
             return true;
         } catch (Throwable t) {
             return false;
+        }
+    }
+
+    private void writeHeader(ExcerptAppender appender) {
+        SessionHeader h = header;
+        if (h != null) {
+            try (DocumentContext dc = appender.writingDocument()) {
+                AuditCodec.writeSession(h, dc.wire().bytes());
+            }
         }
     }
 
@@ -125,6 +146,8 @@ final class QueueWriter {
         @Override
         public void onAcquired(int cycle, File file) {
             newFile = true;
+            // Each daily file carries its own header, so one kept after retention is readable alone.
+            headerDue.set(true);
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.warden.agent.governor;
 
 import dev.warden.agent.audit.AuditRecord;
 import dev.warden.agent.audit.AuditSink;
+import dev.warden.agent.audit.SessionHeader;
 import dev.warden.policy.Policy;
 import dev.warden.policy.Verdict;
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ final class Recorder {
     private final boolean failClosed;
     private volatile boolean broken;
     private final EpochClock clock = new EpochClock();
+    private final SessionHeader header;
 
     Recorder(AuditSink sink, Identity identity, Policy policy) {
         this.sink = sink;
@@ -33,6 +35,9 @@ final class Recorder {
         this.levelAll = policy == null || policy.settings().auditLevel() == dev.warden.policy.AuditLevel.ALL;
         this.callerAll = policy != null && policy.settings().auditCaller() == dev.warden.policy.AuditCaller.ALL;
         this.failClosed = policy == null || policy.settings().failure() == dev.warden.policy.Failure.CLOSED;
+        this.header = new SessionHeader(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE),
+                identity.agent, identity.role, identity.session, policyVersion);
+        sink.session(header);
     }
 
     boolean broken() {
@@ -109,7 +114,8 @@ final class Recorder {
         r.addTarget(f.targets[i]);
         r.decision = Outcome.auditName(f.decisions[i]);
         r.rule = f.rules[i];
-        r.reason = f.reasons[i];
+        // An allow rule without a reason of its own says nothing the rule name does not.
+        r.reason = f.reasons[i] == Verdict.ALLOWED_BY_POLICY ? null : f.reasons[i];
         Verdict v = f.verdicts[i];
         if (v != null && v.monitorRules().length > 0) {
             r.monitor = v.monitorRules();
@@ -121,6 +127,7 @@ final class Recorder {
     }
 
     private void common(AuditRecord r, long startNanos) {
+        r.sessionKey = header.key;
         r.timeEpochNanos = clock.epochNanos(startNanos);
         r.agent = identity.agent;
         r.role = identity.role;

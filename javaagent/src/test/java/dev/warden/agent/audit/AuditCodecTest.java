@@ -2,24 +2,46 @@ package dev.warden.agent.audit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 import net.openhft.chronicle.bytes.Bytes;
 import org.junit.jupiter.api.Test;
 
 class AuditCodecTest {
 
+    /** Writes the record's session header, then the record, and reads both back. */
     private static AuditRecord roundTrip(AuditRecord in) throws IOException {
         Bytes<?> bytes = Bytes.allocateElasticOnHeap(256);
+        in.sessionKey = 42;
+        AuditCodec.writeSession(new SessionHeader(42, in.agent, in.role, in.session, in.policy), bytes);
         AuditCodec.write(in, bytes);
         AuditRecord out = new AuditRecord();
+        Map<Long, SessionHeader> sessions = new HashMap<>();
+        assertFalse(AuditCodec.read(bytes, out, sessions), "a session header is no call record");
         out.addTarget("left over");  // decoding must start from a clean record
-        AuditCodec.read(bytes, out);
+        assertTrue(AuditCodec.read(bytes, out, sessions));
         assertEquals(0, bytes.readRemaining(), "every byte written is read back");
+        assertEquals(42, out.sessionKey);
         return out;
+    }
+
+    @Test
+    void aRecordWhoseHeaderIsMissingKeepsItsOwnFieldsEmpty() throws IOException {
+        Bytes<?> bytes = Bytes.allocateElasticOnHeap(256);
+        AuditRecord in = Records.allow(1, "/a");
+        in.sessionKey = 7;
+        AuditCodec.write(in, bytes);
+        AuditRecord out = new AuditRecord();
+        assertTrue(AuditCodec.read(bytes, out, new HashMap<>()));
+        assertNull(out.agent);
+        assertEquals("/a", out.targets[0]);
     }
 
     @Test
@@ -75,7 +97,7 @@ class AuditCodecTest {
     void anUnknownFormatVersionIsRefused() {
         Bytes<?> bytes = Bytes.allocateElasticOnHeap(16);
         bytes.writeByte((byte) 99);
-        IOException e = assertThrows(IOException.class, () -> AuditCodec.read(bytes, new AuditRecord()));
-        assertEquals("audit record format 99 is not readable by this version of Warden (it reads format 1)", e.getMessage());
+        IOException e = assertThrows(IOException.class, () -> AuditCodec.read(bytes, new AuditRecord(), new HashMap<>()));
+        assertEquals("audit record format 99 is not readable by this version of Warden (it reads format 2)", e.getMessage());
     }
 }

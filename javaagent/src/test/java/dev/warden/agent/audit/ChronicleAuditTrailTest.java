@@ -177,4 +177,31 @@ class ChronicleAuditTrailTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** Agent, role, session and policy are written once per session and given back to every record. */
+    @Test
+    void recordsGetTheirSessionFieldsFromTheHeader() throws Exception {
+        Path dir = temp.resolve("audit");
+        ChronicleAuditTrail trail = ChronicleAuditTrail.open(dir);
+        trail.session(new SessionHeader(5, "support-bot", "support", "s-1", "9f2c"));
+        AuditRecord r = Records.allow(1, "/before-open");
+        r.sessionKey = 5;
+        trail.append(r);
+        Trails.awaitOpen(trail);
+        AuditRecord later = Records.allow(2, "/after-open");
+        later.sessionKey = 5;
+        trail.append(later);
+        trail.session(new SessionHeader(6, "support-bot", "support", "s-1", "a0b1"));
+        AuditRecord reloaded = Records.allow(3, "/new-policy");
+        reloaded.sessionKey = 6;
+        trail.append(reloaded);
+        trail.close();
+        List<AuditRecord> read = Trails.readAll(dir);
+        assertEquals(3, read.size());
+        assertEquals("support-bot", read.get(0).agent);
+        assertEquals("support", read.get(1).role);
+        assertEquals("s-1", read.get(1).session);
+        assertEquals("9f2c", read.get(1).policy);
+        assertEquals("a0b1", read.get(2).policy);
+    }
 }
