@@ -1,7 +1,6 @@
 package dev.warden.agent.file;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -67,10 +66,5 @@ public final class PathResolver {
             return ((File) path).getPath();
         }
         return String.valueOf(path);
-    }
-
-    /** The real path of a path that may not exist (yet), for the link text of a new symlink. */
-    public static String real(Path absolute) throws IOException {
-        return RealPaths.of(absolute);
     }
 }

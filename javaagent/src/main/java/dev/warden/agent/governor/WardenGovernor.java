@@ -29,7 +29,6 @@ public final class WardenGovernor implements Governor {
     private static final long GOVERNED = 1L;
 
     private final ThreadLocal<ThreadState> state = WardenThreads.STATE;
-    private final Identity identity;
     private final PathResolver paths;
     private final KillSwitch killSwitch;
     private final Recorder recorder;
@@ -42,7 +41,6 @@ public final class WardenGovernor implements Governor {
             boolean failClosed, Path killSwitchFile) {
         this.policy = policy;
         this.startupError = startupError;
-        this.identity = identity;
         this.failClosed = failClosed;
         this.paths = new PathResolver(System.getProperty("user.dir"));
         this.killSwitch = new KillSwitch(killSwitchFile);
