@@ -280,4 +280,15 @@ class FileGovernanceIT {
         assertEquals(2, trail.where(n -> n.path("reason").asText().equals("rate limit")
                 && n.path("decision").asText().equals("deny")).size(), trail.toString());
     }
+
+    @ParameterizedTest(name = "JDK {0}")
+    @MethodSource("jdks")
+    void missingPolicyFileStopsTheJvmNamingIt(Path jdk) throws Exception {
+        Workspace ws = new Workspace(temp);   // no policy written
+        ChildJvm.Result r = ws.run(jdk, "fis-read:" + ws.kb.resolve("doc.txt"));
+
+        assertEquals(78, r.exitCode(), r.toString());
+        assertTrue(r.stdout().isEmpty(), "the application ran: " + r.stdout());
+        assertTrue(String.join("\n", r.stderr()).contains(ws.policy.toString()), r.stderr().toString());
+    }
 }
