@@ -88,4 +88,36 @@ class StartupIT {
         assertTrue(r.stderr().stream().anyMatch(l -> l.contains("the application's own logger")), r.stderr().toString());
         assertEquals("allow", ws.trail(jdk).only("file.read", doc).path("decision").asText());
     }
+
+    /**
+     * Both ways of advising the JDK classes govern alike: Byte Buddy (a first start, or
+     * {@code warden.cache=false}) and the transformation cache it fills for the next start.
+     */
+    @ParameterizedTest(name = "JDK {0}")
+    @MethodSource("jdks")
+    void byteBuddyAndTheTransformationCacheGovernAlike(Path jdk) throws Exception {
+        Workspace ws = new Workspace(temp).policy();
+        Path home = Files.createDirectories(ws.root.resolve("home"));
+        String doc = ws.kb.resolve("doc.txt").toString();
+        String key = ws.secret.resolve("key.txt").toString();
+        List<String> flags = List.of("-Duser.home=" + home, "-Dwarden.debug.startup=true");
+
+        for (String expectedPath : List.of("by Byte Buddy", "from the cache")) {
+            ChildJvm.Result r;
+            try (ChildJvm child = ws.start(jdk, flags, "fis-read:" + doc, "nio-read:" + key)) {
+                r = child.await(120);
+            }
+            assertEquals("OK fis-read:" + doc + " knowledge", r.line("OK fis-read"), expectedPath);
+            assertTrue(r.line("ERR nio-read").endsWith(Workspace.message("file.read", key, "no rule allows this", "default")),
+                    expectedPath);
+            assertTrue(r.stderr().stream().anyMatch(l -> l.contains("classes instrumented " + expectedPath)),
+                    expectedPath + ": " + r.stderr());
+        }
+        try (ChildJvm child = ws.start(jdk, List.of("-Duser.home=" + home, "-Dwarden.cache=false", "-Dwarden.debug.startup=true"),
+                "nio-read:" + key)) {
+            ChildJvm.Result r = child.await(120);
+            assertTrue(r.stderr().stream().anyMatch(l -> l.contains("classes instrumented by Byte Buddy")), r.stderr().toString());
+            assertTrue(r.line("ERR nio-read").contains("Warden denied file.read"));
+        }
+    }
 }

@@ -27,9 +27,10 @@ public final class AgentStartup {
             StartupTimer.phase("premain entered");
             dev.warden.agent.audit.ChronicleAuditTrail.prepareEnvironment();
             ModuleOpener.openForWarden(inst);
-            Class<?> gate = BootstrapInjector.inject(inst, BootstrapInjector.agentJar());
+            Path agentJar = BootstrapInjector.agentJar();
+            Class<?> gate = BootstrapInjector.inject(inst, agentJar);
             StartupTimer.phase("bootstrap API injected");
-            Installer.install(inst, gate, config);
+            Installer.install(inst, gate, config, agentJar);
             StartupTimer.phase("installed");
         } catch (StartupFailure.Stop stop) {
             StartupFailure.halt(stop.getMessage());

@@ -29,13 +29,13 @@ final class Installer {
 
     private Installer() {}
 
-    static void install(Instrumentation inst, Class<?> gate, Path config) {
+    static void install(Instrumentation inst, Class<?> gate, Path config, Path agentJar) {
         // Everything start-up does, and every thread it starts (the trail's opener, Chronicle's
         // own), is Warden's: none of it is governed.
-        WardenThreads.runAsWarden(() -> installAsWarden(inst, gate, config));
+        WardenThreads.runAsWarden(() -> installAsWarden(inst, gate, config, agentJar));
     }
 
-    private static void installAsWarden(Instrumentation inst, Class<?> gate, Path config) {
+    private static void installAsWarden(Instrumentation inst, Class<?> gate, Path config, Path agentJar) {
         Policy policy = null;
         String policyError = null;
         try {
@@ -62,8 +62,7 @@ final class Installer {
         // Advice goes live before the governor is installed: until then the Gate lets calls
         // through, so Byte Buddy's own reads on this thread are never mistaken for the application's.
         StartupTimer.phase("governor started");
-        Instrumenter.install(inst, gate);
-        StartupTimer.phase("classes instrumented");
+        Instrumenter.install(inst, gate, agentJar);
         Gate.install(governor);
         if (policy != null) {
             for (String warning : policy.notInForce()) {

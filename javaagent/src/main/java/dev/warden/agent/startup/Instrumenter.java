@@ -27,16 +27,69 @@ final class Instrumenter {
 
     private Instrumenter() {}
 
-    static void install(Instrumentation inst, Class<?> gate) {
+    /**
+     * Advises the JDK classes: from the {@link TransformCache} when it holds every one of them for
+     * exactly these class bytes, else with Byte Buddy (and fills the cache for the next start).
+     */
+    static void install(Instrumentation inst, Class<?> gate, java.nio.file.Path agentJar) {
+        Class<?>[] targets = loadTargets();
+        TransformCache cache = TransformCache.open(agentJar);
+        if (cache != null && installFromCache(inst, gate, cache, targets)) {
+            StartupTimer.phase("classes instrumented from the cache");
+            return;
+        }
+        installWithByteBuddy(inst, gate, targets, cache);
+        StartupTimer.phase("classes instrumented by Byte Buddy");
+    }
+
+    /** Every advised JDK class this JVM has, loaded now so that all are advised (and cached) at once. */
+    private static Class<?>[] loadTargets() {
+        java.util.List<Class<?>> found = new java.util.ArrayList<>();
+        for (String name : EARLY_TYPES) {
+            try {
+                found.add(Class.forName(name, false, null));
+            } catch (ClassNotFoundException | LinkageError e) {
+                // another platform's class (Windows, macOS): not in this JDK
+            }
+        }
+        return found.toArray(new Class<?>[0]);
+    }
+
+    private static boolean installFromCache(Instrumentation inst, Class<?> gate, TransformCache cache, Class<?>[] targets) {
+        for (Class<?> c : targets) {
+            if (!cache.has(c.getName())) {
+                return false;
+            }
+        }
+        // The advice in java.base links against the bootstrap Gate (Byte Buddy's assureReadEdgeTo does this otherwise).
+        inst.redefineModule(Object.class.getModule(), java.util.Set.of(gate.getModule()),
+                java.util.Map.of(), java.util.Map.of(), java.util.Set.of(), java.util.Map.of());
+        CachedTransformer cached = new CachedTransformer(cache, EARLY_TYPES);
+        inst.addTransformer(cached, true);
+        try {
+            inst.retransformClasses(targets);
+        } catch (Exception | LinkageError e) {
+            LOG.debug("cached transformation failed, using Byte Buddy", e);
+        }
+        if (cached.misses() == 0) {
+            return true;
+        }
+        // A class did not match its entry: undo and let Byte Buddy do all of them from the originals.
+        inst.removeTransformer(cached);
+        return false;
+    }
+
+    private static void installWithByteBuddy(Instrumentation inst, Class<?> gate, Class<?>[] targets,
+            TransformCache cache) {
         AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 // Retransform only the JDK classes Warden advises, not every loaded class.
-                .with(new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(loaded(inst)))
+                .with(new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(targets))
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
                 // Byte Buddy ignores boot-loader classes by default; the JDK is exactly what we advise.
                 .ignore(nameStartsWith("dev.warden.").or(nameStartsWith("net.bytebuddy.")).or(isSynthetic()))
-                .with(new ErrorListener())
+                .with(new ErrorListener(cache))
                 // Advice inlined into java.base links against the bootstrap Gate: add the read edge.
                 .assureReadEdgeTo(inst, gate);
         builder = JavaIoStreamInstrumentation.register(builder);
@@ -46,7 +99,7 @@ final class Instrumenter {
         builder.installOn(inst);
     }
 
-    /** Names of every class an instrumentation advises that may already be loaded at start-up. */
+    /** Every JDK class an instrumentation advises, on any platform (what the cache holds). */
     static final java.util.Set<String> EARLY_TYPES = java.util.Set.of(
             "java.io.FileInputStream", "java.io.FileOutputStream", "java.io.RandomAccessFile",
             "java.io.File",
@@ -56,18 +109,14 @@ final class Instrumenter {
             "sun.nio.fs.UnixFileAttributeViews$Unix", "sun.nio.fs.LinuxDosFileAttributeView",
             "sun.nio.fs.UnixUserDefinedFileAttributeView");
 
-    private static Class<?>[] loaded(Instrumentation inst) {
-        java.util.List<Class<?>> found = new java.util.ArrayList<>();
-        for (Class<?> c : inst.getAllLoadedClasses()) {
-            if (EARLY_TYPES.contains(c.getName())) {
-                found.add(c);
-            }
-        }
-        return found.toArray(new Class<?>[0]);
-    }
-
-    /** A class Warden meant to advise but could not is a gap in governance: say so. */
+    /** Reports a class Warden meant to advise but could not (a gap in governance); caches the ones it did. */
     private static final class ErrorListener extends AgentBuilder.Listener.Adapter {
+        private final TransformCache cache;
+
+        ErrorListener(TransformCache cache) {
+            this.cache = cache;
+        }
+
         @Override
         public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
             LOG.error("Warden could not instrument {}: calls through it are not governed", typeName, error);
@@ -77,6 +126,9 @@ final class Instrumenter {
         public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
                 net.bytebuddy.dynamic.DynamicType dynamicType) {
             LOG.debug("instrumented {}", type.getName());
+            if (cache != null && loader == null && EARLY_TYPES.contains(type.getName())) {
+                cache.put(type.getName(), dynamicType.getBytes());
+            }
         }
     }
 }
