@@ -96,8 +96,11 @@ class StartupIT {
     @ParameterizedTest(name = "JDK {0}")
     @MethodSource("jdks")
     void byteBuddyAndTheTransformationCacheGovernAlike(Path jdk) throws Exception {
-        Workspace ws = new Workspace(temp).policy();
+        Workspace ws = new Workspace(temp);
         Path home = Files.createDirectories(ws.root.resolve("home"));
+        // Even where the rules allow everything, the cache is Warden's own: its entries become java.base code.
+        ws.policy("warden.rule.home.actions = file.*", "warden.rule.home.targets = " + home + "/**",
+                "warden.rule.home.effect = allow");
         String doc = ws.kb.resolve("doc.txt").toString();
         String key = ws.secret.resolve("key.txt").toString();
         List<String> flags = List.of("-Duser.home=" + home, "-Dwarden.debug.startup=true");
@@ -113,9 +116,13 @@ class StartupIT {
             assertTrue(r.stderr().stream().anyMatch(l -> l.contains("classes instrumented " + expectedPath)),
                     expectedPath + ": " + r.stderr());
         }
+        Path planted = home.resolve(".cache/warden/planted.class");
         try (ChildJvm child = ws.start(jdk, List.of("-Duser.home=" + home, "-Dwarden.cache=false", "-Dwarden.debug.startup=true"),
-                "nio-read:" + key)) {
+                "nio-read:" + key, "fos-write:" + planted)) {
             ChildJvm.Result r = child.await(120);
+            assertTrue(r.line("ERR fos-write").endsWith(Workspace.message("file.write", planted.toString(),
+                    "Warden's own files are protected", "rule warden-self")), r.stdout().toString());
+            assertTrue(Files.notExists(planted));
             assertTrue(r.stderr().stream().anyMatch(l -> l.contains("classes instrumented by Byte Buddy")), r.stderr().toString());
             assertTrue(r.line("ERR nio-read").contains("Warden denied file.read"));
         }

@@ -16,7 +16,9 @@ import java.util.Map;
  *   <li>{@code warden-self} (always on): deny {@code file.write} and {@code file.delete} of the
  *       policy file, the audit directory and everything in it, and the kill-switch file, as written
  *       and as real paths; and {@code file.delete} (which is also the source of a move) of the
- *       directories that contain them, so they cannot be moved away. Never relaxed by monitor mode.
+ *       directories that contain them, so they cannot be moved away. Also the agent's
+ *       transformation cache, {@code ${user.home}/.cache/warden/**}: what it holds becomes code in
+ *       {@code java.base} at the next start. Never relaxed by monitor mode.
  *   <li>{@code jvm} (unless {@code warden.builtin.jvm = false}): allow {@code file.read} of the JVM's
  *       own files: {@code java.home} (the path as written under {@code java.home}, or the real path
  *       under its real path, since on Debian {@code cacerts} and {@code java.security} link into
@@ -42,6 +44,10 @@ final class BuiltinRules {
             addWrittenAndReal(own, f, false);
         }
         addWrittenAndReal(own, settings.auditDir(), true);
+        Path cache = transformationCache();
+        if (cache != null) {
+            addWrittenAndReal(own, cache, true);
+        }
         files.add(settings.auditDir());
         for (Path f : files) {
             for (Path p : List.of(f, RealPaths.resolve(f))) {
@@ -52,6 +58,19 @@ final class BuiltinRules {
         }
         return List.of(self(List.of(Action.FILE_WRITE, Action.FILE_DELETE), own),
                 self(List.of(Action.FILE_DELETE), containers));
+    }
+
+    /** Where the agent keeps the JDK classes it advised (javaagent's TransformCache). */
+    static Path transformationCache() {
+        String home = System.getProperty("user.home");
+        if (home == null || home.isEmpty() || home.equals("?")) {
+            return null;
+        }
+        try {
+            return Path.of(home, ".cache", "warden").toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            return null;
+        }
     }
 
     private static Rule self(List<Action> actions, Map<String, TargetMatcher> targets) {

@@ -115,4 +115,14 @@ class BuiltinRulesTest {
         assertFalse(v.builtin());
         assertEquals("jvm", p.decide(Action.FILE_READ, classes + "/com/acme/A.class").rule());
     }
+
+    /** The agent's transformation cache becomes code in java.base: the application may not touch it. */
+    @Test
+    void wardenSelfProtectsTheTransformationCache() {
+        Policy p = load(policy());
+        String entry = Path.of(System.getProperty("user.home"), ".cache", "warden", "abc", "java.io.File.class")
+                .toAbsolutePath().normalize().toString();
+        assertEquals("warden-self", p.decide(Action.FILE_WRITE, entry).rule());
+        assertEquals(Decision.DENY, p.decide(Action.FILE_DELETE, entry).decision());
+    }
 }
