@@ -20,9 +20,13 @@ public final class AuditRecord {
     public String role;
     public String session;
     public String thread;
+    /** {@link #thread} already encoded as UTF-8, or {@code null}. */
+    public byte[] threadUtf8;
     public String action;
     /** The targets; only the first {@code targetCount} are used. */
     public String[] targets = new String[2];
+    /** The targets already encoded as UTF-8, where the caller has them cached (else {@code null} entries). */
+    public byte[][] targetsUtf8 = new byte[2][];
     public int targetCount;
     /** For calls with several targets: the refused ones; only the first {@code deniedCount} are used. */
     public String[] denied = new String[2];
@@ -36,6 +40,8 @@ public final class AuditRecord {
     public String[] monitor;
     /** Inspected parameters, never secrets; reused builder, empty when none. */
     public final StringBuilder detail = new StringBuilder(64);
+    /** {@link #detail} already encoded as UTF-8, or {@code null}. */
+    public byte[] detailUtf8;
     /** ok, failed, blocked; {@code null} on a decision-only record (the outcome follows later). */
     public String outcome;
     public String error;
@@ -49,7 +55,9 @@ public final class AuditRecord {
         sessionKey = 0;
         timeEpochNanos = 0;
         agent = role = session = thread = action = null;
+        threadUtf8 = detailUtf8 = null;
         Arrays.fill(targets, 0, targetCount, null);
+        Arrays.fill(targetsUtf8, 0, targetCount, null);
         targetCount = 0;
         Arrays.fill(denied, 0, deniedCount, null);
         deniedCount = 0;
@@ -60,9 +68,16 @@ public final class AuditRecord {
     }
 
     public void addTarget(String target) {
+        addTarget(target, null);
+    }
+
+    /** Adds a target with its UTF-8 encoding, which the trail then copies instead of encoding. */
+    public void addTarget(String target, byte[] utf8) {
         if (targetCount == targets.length) {
             targets = Arrays.copyOf(targets, targetCount * 2);
+            targetsUtf8 = Arrays.copyOf(targetsUtf8, targetCount * 2);
         }
+        targetsUtf8[targetCount] = utf8;
         targets[targetCount++] = target;
     }
 
@@ -85,6 +100,9 @@ public final class AuditRecord {
         c.thread = thread;
         c.action = action;
         c.targets = Arrays.copyOf(targets, Math.max(1, targetCount));
+        c.targetsUtf8 = Arrays.copyOf(targetsUtf8, Math.max(1, targetCount));
+        c.threadUtf8 = threadUtf8;
+        c.detailUtf8 = detailUtf8;
         c.targetCount = targetCount;
         c.denied = Arrays.copyOf(denied, Math.max(1, deniedCount));
         c.deniedCount = deniedCount;

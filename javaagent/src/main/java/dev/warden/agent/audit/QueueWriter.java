@@ -36,7 +36,7 @@ final class QueueWriter {
     private volatile boolean newFile;
 
     /**
-     * Opens (or creates) the queue in {@code dir}. Daily files ({@link RollCycles#FAST_DAILY},
+     * Opens (or creates) the queue in {@code dir}. Daily files ({@link RollCycles.FAST_DAILY},
      * {@code yyyyMMdd'F'.cq4}, UTC): {@code warden.audit.retain} is a number of days, so retention
      * deletes whole files; a day holds up to 2³² records; files are sparse.
      */

@@ -18,6 +18,9 @@ final class CallFrame {
     final Action[] actions = new Action[MAX_DECISIONS];
     final String[] targets = new String[MAX_DECISIONS];
     final String[] details = new String[MAX_DECISIONS];
+    /** The targets and details as UTF-8, when path resolution had them cached. */
+    final byte[][] targetsUtf8 = new byte[MAX_DECISIONS][];
+    final byte[][] detailsUtf8 = new byte[MAX_DECISIONS][];
     final Verdict[] verdicts = new Verdict[MAX_DECISIONS];
     /** The final decision of each entry, one of the {@link Outcome} codes. */
     final int[] decisions = new int[MAX_DECISIONS];
@@ -31,16 +34,19 @@ final class CallFrame {
         for (int i = 0; i < count; i++) {
             actions[i] = null;
             targets[i] = details[i] = rules[i] = reasons[i] = null;
+            targetsUtf8[i] = detailsUtf8[i] = null;
             verdicts[i] = null;
         }
         count = 0;
     }
 
-    int add(Action action, String target, String detail) {
+    int add(Action action, String target, String detail, byte[] targetUtf8, byte[] detailUtf8) {
         int i = count++;
         actions[i] = action;
         targets[i] = target;
         details[i] = detail;
+        targetsUtf8[i] = targetUtf8;
+        detailsUtf8[i] = detailUtf8;
         return i;
     }
 

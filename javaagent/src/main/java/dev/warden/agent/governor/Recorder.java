@@ -79,7 +79,7 @@ final class Recorder {
     void error(ThreadState ts, String action, String target, String reason, boolean blocked) {
         AuditRecord r = ts.record;
         r.clear();
-        common(r, System.nanoTime());
+        common(ts, r, System.nanoTime());
         r.action = action;
         r.addTarget(target);
         r.decision = "error";
@@ -109,9 +109,9 @@ final class Recorder {
     private AuditRecord fill(ThreadState ts, CallFrame f, int i) {
         AuditRecord r = ts.record;
         r.clear();
-        common(r, f.startNanos);
+        common(ts, r, f.startNanos);
         r.action = f.actions[i].name();
-        r.addTarget(f.targets[i]);
+        r.addTarget(f.targets[i], f.targetsUtf8[i]);
         r.decision = Outcome.auditName(f.decisions[i]);
         r.rule = f.rules[i];
         // An allow rule without a reason of its own says nothing the rule name does not.
@@ -122,17 +122,19 @@ final class Recorder {
         }
         if (f.details[i] != null) {
             r.detail.append(f.details[i]);
+            r.detailUtf8 = f.detailsUtf8[i];
         }
         return r;
     }
 
-    private void common(AuditRecord r, long startNanos) {
+    private void common(ThreadState ts, AuditRecord r, long startNanos) {
         r.sessionKey = header.key;
         r.timeEpochNanos = clock.epochNanos(startNanos);
         r.agent = identity.agent;
         r.role = identity.role;
         r.session = identity.session;
         r.thread = Thread.currentThread().getName();
+        r.threadUtf8 = ts.threadNameUtf8(r.thread);
         r.policy = policyVersion;
     }
 

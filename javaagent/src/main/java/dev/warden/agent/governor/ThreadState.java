@@ -14,6 +14,18 @@ final class ThreadState {
     private final CallFrame[] frames = {new CallFrame(), new CallFrame(), new CallFrame(), new CallFrame()};
     private int depth;
     final AuditRecord record = new AuditRecord();
+    /** This thread's name as last seen, and its UTF-8 encoding (re-encoded only when renamed). */
+    private String threadName;
+    private byte[] threadNameUtf8;
+
+    byte[] threadNameUtf8(String name) {
+        if (name != threadName) {
+            threadName = name;
+            threadNameUtf8 = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        return threadNameUtf8;
+    }
+
     /** The exception a denied call throws, handed from the decision to the advice. */
     Exception denial;
 

@@ -127,7 +127,7 @@ public final class WardenGovernor implements Governor {
     }
 
     private void decide(CallFrame f, Action action, ResolvedPath p, long now) {
-        int i = f.add(action, p.real, p.detail);
+        int i = f.add(action, p.real, p.detail, p.realUtf8, p.detailUtf8);
         Policy current = policy;
         if (current == null) {
             f.decisions[i] = Outcome.ERROR;

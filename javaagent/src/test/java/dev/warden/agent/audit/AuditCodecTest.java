@@ -100,4 +100,17 @@ class AuditCodecTest {
         IOException e = assertThrows(IOException.class, () -> AuditCodec.read(bytes, new AuditRecord(), new HashMap<>()));
         assertEquals("audit record format 99 is not readable by this version of Warden (it reads format 2)", e.getMessage());
     }
+
+    /** Pre-encoded strings are written in writeUtf8's own layout, so any reader reads them alike. */
+    @Test
+    void preEncodedStringsReadBackLikeEncodedOnes() throws IOException {
+        AuditRecord in = Records.full();
+        in.targetsUtf8[2] = in.targets[2].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        in.threadUtf8 = in.thread.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        in.detailUtf8 = in.detail.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        AuditRecord out = roundTrip(in);
+        assertEquals("ünïcødé@example.com", out.targets[2]);
+        assertEquals(in.thread, out.thread);
+        assertEquals(in.detail.toString(), out.detail.toString());
+    }
 }
