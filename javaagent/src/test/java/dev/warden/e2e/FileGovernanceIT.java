@@ -291,4 +291,34 @@ class FileGovernanceIT {
         assertTrue(r.stdout().isEmpty(), "the application ran: " + r.stdout());
         assertTrue(String.join("\n", r.stderr()).contains(ws.policy.toString()), r.stderr().toString());
     }
+
+    /** Escapes a review found: a secure directory stream, links deleted or replaced, a File that lies, hooks at exit. */
+    @ParameterizedTest(name = "JDK {0}")
+    @MethodSource("jdks")
+    void escapeRoutesAreClosed(Path jdk) throws Exception {
+        Workspace ws = new Workspace(temp).policy();
+        Path x = Files.writeString(ws.out.resolve("x"), "x");
+        Path lnk = Files.createSymbolicLink(ws.kb.resolve("lnk"), x);
+        Path lnk2 = Files.createSymbolicLink(ws.kb.resolve("lnk2"), Files.writeString(ws.out.resolve("y"), "y"));
+        Path payload = Files.writeString(ws.out.resolve("payload"), "planted");
+        Path doc = ws.kb.resolve("doc.txt");
+        Path atExit = ws.out.resolve("at-exit.txt");
+
+        ChildJvm.Result r = ws.run(jdk, "secure-stream:" + ws.out, "nio-delete:" + lnk, "move-replace:" + payload + ":" + lnk2,
+                "sneaky-delete:" + doc + ":" + ws.out.resolve("decoy"), "hook-write:" + atExit);
+
+        assertEquals("OK secure-stream:" + ws.out + " plain", r.line("OK secure-stream"));
+        assertTrue(r.line("ERR nio-delete").endsWith(Workspace.message("file.delete", lnk.toString(), "no rule allows this", "default")),
+                r.stdout().toString());
+        assertTrue(Files.isSymbolicLink(lnk), "the link in the read-only directory was deleted");
+        assertTrue(r.line("ERR move-replace").endsWith(Workspace.message("file.write", lnk2.toString(), "no rule allows this", "default")),
+                r.stdout().toString());
+        assertTrue(Files.isSymbolicLink(lnk2), "a file was planted over the link in the read-only directory");
+        assertEquals("ERR sneaky-delete:" + doc + ":" + ws.out.resolve("decoy") + " java.lang.SecurityException: "
+                + Workspace.message("file.delete", doc.toString(), "no rule allows this", "default"), r.line("ERR sneaky-delete"));
+        assertTrue(Files.exists(doc));
+        assertEquals("written at exit", Files.readString(atExit), r.toString());
+        assertEquals("ok", ws.trail(jdk).only("file.write", atExit.toString()).path("outcome").asText(),
+                "a write from the application's shutdown hook is recorded");
+    }
 }

@@ -17,8 +17,9 @@ import java.util.Map;
  *       policy file, the audit directory and everything in it, and the kill-switch file, as written
  *       and as real paths; and {@code file.delete} (which is also the source of a move) of the
  *       directories that contain them, so they cannot be moved away. Also the agent's
- *       transformation cache, {@code ${user.home}/.cache/warden/**}: what it holds becomes code in
- *       {@code java.base} at the next start. Never relaxed by monitor mode.
+ *       transformation cache, {@code ${user.home}/.cache/warden/**}, and the agent jar: what they
+ *       hold becomes code in {@code java.base} at the next start (their directories too cannot be
+ *       moved away). Never relaxed by monitor mode.
  *   <li>{@code jvm} (unless {@code warden.builtin.jvm = false}): allow {@code file.read} of the JVM's
  *       own files: {@code java.home} (the path as written under {@code java.home}, or the real path
  *       under its real path, since on Debian {@code cacerts} and {@code java.security} link into
@@ -47,6 +48,12 @@ final class BuiltinRules {
         Path cache = transformationCache();
         if (cache != null) {
             addWrittenAndReal(own, cache, true);
+            files.add(cache);
+        }
+        Path agentJar = agentJar();
+        if (agentJar != null) {
+            addWrittenAndReal(own, agentJar, false);
+            files.add(agentJar);
         }
         files.add(settings.auditDir());
         for (Path f : files) {
@@ -58,6 +65,19 @@ final class BuiltinRules {
         }
         return List.of(self(List.of(Action.FILE_WRITE, Action.FILE_DELETE), own),
                 self(List.of(Action.FILE_DELETE), containers));
+    }
+
+    /**
+     * The agent jar, which the agent names in the system property {@code warden.agent.jar} before it
+     * loads the policy: replacing it, or the cache keyed on it, changes the code in {@code java.base}.
+     */
+    static Path agentJar() {
+        String jar = System.getProperty("warden.agent.jar");
+        try {
+            return jar == null || jar.isEmpty() ? null : Path.of(jar).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            return null;
+        }
     }
 
     /** Where the agent keeps the JDK classes it advised (javaagent's TransformCache). */

@@ -124,5 +124,8 @@ class BuiltinRulesTest {
                 .toAbsolutePath().normalize().toString();
         assertEquals("warden-self", p.decide(Action.FILE_WRITE, entry).rule());
         assertEquals(Decision.DENY, p.decide(Action.FILE_DELETE, entry).decision());
+        Path cacheParent = Path.of(System.getProperty("user.home"), ".cache").toAbsolutePath().normalize();
+        assertEquals("warden-self", p.decide(Action.FILE_DELETE, cacheParent.toString()).rule(),
+                "moving the cache's parent away would let a planted cache in");
     }
 }

@@ -16,6 +16,13 @@ public interface AuditSink extends AutoCloseable {
      */
     default void session(SessionHeader header) {}
 
+    /**
+     * Writes out what is held in memory (waiting, bounded, for the trail to open) but keeps the
+     * trail open: at JVM exit the application's own shutdown hooks, and {@code deleteOnExit}
+     * after them, still make governed calls that must be recorded.
+     */
+    default void flush() {}
+
     /** Writes out anything held in memory and releases the trail; idempotent. */
     @Override
     void close();

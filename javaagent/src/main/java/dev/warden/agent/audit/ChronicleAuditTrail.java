@@ -176,11 +176,26 @@ public final class ChronicleAuditTrail implements AuditSink {
     private void failed(Throwable t) {
         int lost;
         synchronized (lock) {
+            // Settle inside the lock: an append racing with this must see the failure, not queue a
+            // record that would be dropped unreported.
+            settled.countDown();
             lost = pending.size();
             pending.clear();
         }
         LoggerFactory.getLogger(ChronicleAuditTrail.class)
                 .error("cannot open the audit trail in {} ({} records from start-up lost)", dir, lost, t);
+    }
+
+    /** Waits (bounded) for the queue to open when records are held in memory; they are then written. */
+    @Override
+    public void flush() {
+        boolean waitForOpen;
+        synchronized (lock) {
+            waitForOpen = !closed && !pending.isEmpty();
+        }
+        if (waitForOpen) {
+            awaitOpen();
+        }
     }
 
     /**

@@ -63,7 +63,18 @@ public final class FileCalls {
 
     /** Whether the operation can change how paths resolve (so cached resolutions must go). */
     public static boolean changesTree(int op) {
+        return op == FileOp.DELETE || op == FileOp.MOVE || op == FileOp.SYMLINK || op == FileOp.HARD_LINK
+                || op == FileOp.COPY || op == FileOp.CREATE_DIRECTORY; // a copy can create a link (NOFOLLOW_LINKS)
+    }
+
+    /** Operations on the directory entry itself, not what a link there points to. */
+    public static boolean actsOnEntry(int op) {
         return op == FileOp.DELETE || op == FileOp.MOVE || op == FileOp.SYMLINK || op == FileOp.HARD_LINK;
+    }
+
+    /** Whether the second path of {@code op} is an entry (replaced by a copy or move) rather than followed. */
+    public static boolean otherIsEntry(int op) {
+        return op == FileOp.COPY || op == FileOp.MOVE;
     }
 
     /**
@@ -92,6 +103,10 @@ public final class FileCalls {
             return READ;
         }
         Set<?> options = (Set<?>) extra;
+        if (!options.getClass().getName().startsWith("java.")) {
+            // The JDK iterates the options; an application's own Set may answer contains() otherwise.
+            options = java.util.Set.copyOf(options);
+        }
         boolean write = options.contains(StandardOpenOption.WRITE) || options.contains(StandardOpenOption.APPEND);
         int actions = 0;
         if (!write || options.contains(StandardOpenOption.READ)) {

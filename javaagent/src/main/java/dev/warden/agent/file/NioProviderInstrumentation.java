@@ -30,7 +30,7 @@ public final class NioProviderInstrumentation {
                 .transform((b, type, loader, module, domain) -> b
                         .visit(AdviceFor.methods(OpenAdvice.class, FileOp.OPEN_NIO, Gate.API_NIO,
                                 concrete().and(namedOneOf("newByteChannel", "newFileChannel", "newAsynchronousFileChannel"))))
-                        .visit(AdviceFor.methods(PathAdvice.class, FileOp.LIST, Gate.API_NIO,
+                        .visit(AdviceFor.methods(DirectoryStreamAdvice.class, FileOp.LIST, Gate.API_NIO,
                                 concrete().and(named("newDirectoryStream"))))
                         .visit(AdviceFor.methods(PathAdvice.class, FileOp.CREATE_DIRECTORY, Gate.API_NIO,
                                 concrete().and(named("createDirectory"))))

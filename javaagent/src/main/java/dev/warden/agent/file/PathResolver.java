@@ -22,6 +22,7 @@ public final class PathResolver {
     private static final int MAX_ENTRIES = 20_000;
 
     private final ConcurrentHashMap<String, ResolvedPath> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ResolvedPath> entries = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
     private final String workingDirectory;
 
@@ -40,6 +41,32 @@ public final class PathResolver {
         return resolveAndCache(raw, nowNanos);
     }
 
+    /**
+     * The directory entry itself, for operations that act on a link rather than through it
+     * (delete, rename and move, the destination a copy replaces, a new link): its parent
+     * resolved through every symlink, then its own name.
+     */
+    public ResolvedPath resolveEntry(Object path, long nowNanos) {
+        String raw = raw(path);
+        ResolvedPath r = entries.get(raw);
+        if (r != null && r.generation == generation.get() && nowNanos - r.expiresAtNanos < 0) {
+            return r;
+        }
+        long gen = generation.get();
+        Path absolute = Path.of(absolute(raw));
+        Path name = absolute.getFileName();
+        Path parent = absolute.getParent();
+        String real = name == null || parent == null || name.toString().equals("..") || name.toString().equals(".")
+                ? RealPaths.of(absolute)
+                : Path.of(RealPaths.of(parent)).resolve(name.toString()).toString();
+        r = new ResolvedPath(raw, absolute.normalize().toString(), real, gen, nowNanos + TTL_NANOS);
+        if (entries.size() >= MAX_ENTRIES) {
+            entries.clear();
+        }
+        entries.put(raw, r);
+        return r;
+    }
+
     /** Forgets every resolution: the application changed the file tree. */
     public void invalidate() {
         generation.incrementAndGet();
@@ -47,7 +74,7 @@ public final class PathResolver {
 
     private ResolvedPath resolveAndCache(String raw, long nowNanos) {
         long gen = generation.get();
-        String absolute = raw.startsWith("/") ? raw : raw.isEmpty() ? workingDirectory : workingDirectory + "/" + raw;
+        String absolute = absolute(raw);
         String written = Path.of(absolute).normalize().toString();
         String real = RealPaths.of(Path.of(absolute));
         ResolvedPath r = new ResolvedPath(raw, written, real, gen, nowNanos + TTL_NANOS);
@@ -58,12 +85,16 @@ public final class PathResolver {
         return r;
     }
 
+    private String absolute(String raw) {
+        return raw.startsWith("/") ? raw : raw.isEmpty() ? workingDirectory : workingDirectory + "/" + raw;
+    }
+
     static String raw(Object path) {
         if (path instanceof String) {
             return (String) path;
         }
         if (path instanceof File) {
-            return ((File) path).getPath();
+            return path.getClass() == File.class ? ((File) path).getPath() : FilePathField.of((File) path);
         }
         return String.valueOf(path);
     }

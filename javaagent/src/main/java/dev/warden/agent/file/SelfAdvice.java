@@ -3,13 +3,16 @@ package dev.warden.agent.file;
 import dev.warden.bootstrap.Gate;
 import net.bytebuddy.asm.Advice;
 
-/** {@code java.io.File} instance methods: the path is the file itself. */
+/**
+ * {@code java.io.File} instance methods: the path is the file's own {@code path} field, which the
+ * native code uses (a subclass could override {@code getPath()} to show Warden another path).
+ */
 final class SelfAdvice {
 
     private SelfAdvice() {}
 
     @Advice.OnMethodEnter
-    static long enter(@Op int op, @Api int api, @Advice.This Object file) throws Exception {
+    static long enter(@Op int op, @Api int api, @Advice.FieldValue("path") Object file) throws Exception {
         return Gate.file(op, file, null, null, api);
     }
 

@@ -9,7 +9,7 @@ final class SelfAndArgumentAdvice {
     private SelfAndArgumentAdvice() {}
 
     @Advice.OnMethodEnter
-    static long enter(@Op int op, @Api int api, @Advice.This Object file, @Advice.Argument(0) Object other)
+    static long enter(@Op int op, @Api int api, @Advice.FieldValue("path") Object file, @Advice.Argument(0) Object other)
             throws Exception {
         return Gate.file(op, file, other, null, api);
     }

@@ -13,6 +13,8 @@ final class CallFrame {
 
     int family;
     int op;
+    /** The path argument of the call, to recognize the JDK's own nested calls on the same path. */
+    Object path;
     long startNanos;
     int count;
     final Action[] actions = new Action[MAX_DECISIONS];
@@ -30,6 +32,7 @@ final class CallFrame {
     void reset(int family) {
         this.family = family;
         op = 0;
+        path = null;
         startNanos = 0;
         for (int i = 0; i < count; i++) {
             actions[i] = null;

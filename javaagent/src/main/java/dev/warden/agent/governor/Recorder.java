@@ -90,8 +90,9 @@ final class Recorder {
         append(r);
     }
 
-    void close() {
-        sink.close();
+    /** At JVM exit: writes what is held in memory, and keeps the trail open for later hooks. */
+    void flush() {
+        sink.flush();
     }
 
     private boolean worthRecording(CallFrame f, int i) {
@@ -139,7 +140,14 @@ final class Recorder {
     }
 
     private void append(AuditRecord r) {
-        if (!sink.append(r) && !broken) {
+        if (sink.append(r)) {
+            if (broken) {
+                broken = false;
+                LOG.warn("Warden writes its audit trail again");
+            }
+            return;
+        }
+        if (!broken) {
             broken = true;
             LOG.error("Warden cannot write its audit trail; {}", failClosed
                     ? "governed calls are now denied (warden.failure = closed)"

@@ -33,13 +33,14 @@ final class ThreadState {
         return depth == 0 ? null : frames[depth - 1];
     }
 
-    boolean insideFamily(int family) {
-        for (int i = 0; i < depth; i++) {
-            if (frames[i].family == family) {
-                return true;
-            }
-        }
-        return false;
+    /**
+     * Whether a call on {@code path} is one the JDK makes inside a governed call on the same path
+     * (an attribute view under the provider's {@code setAttribute}): decided once, by the outer
+     * call. A nested call on another path (application code the JDK calls back) is governed.
+     */
+    boolean nestedOnSamePath(int family, Object path) {
+        CallFrame top = top();
+        return top != null && top.family == family && (top.path == path || (path != null && path.equals(top.path)));
     }
 
     /** Starts a governed call; returns {@code null} when calls nest deeper than we track. */

@@ -56,7 +56,7 @@ public final class WardenGovernor implements Governor {
     @Override
     public long enterFile(int op, Object path, Object other, Object extra, int api) throws Exception {
         ThreadState ts = state.get();
-        if (ts.insideWarden > 0 || ts.insideFamily(Family.FILE)) {
+        if (ts.insideWarden > 0 || ts.nestedOnSamePath(Family.FILE, path)) {
             return NOT_GOVERNED;
         }
         long token;
@@ -77,18 +77,15 @@ public final class WardenGovernor implements Governor {
     }
 
     private long decideFile(ThreadState ts, int op, Object path, Object other, Object extra, int api) {
-        if (op == FileOp.CREATE_DIRECTORY && FileCalls.isExistingDirectory(path)) {
-            // Nothing changes: the OS answers EEXIST, which Files.createDirectories expects.
-            return NOT_GOVERNED;
-        }
         long now = System.nanoTime();
         CallFrame f = ts.push(Family.FILE);
         if (f == null) {
             throw new IllegalStateException("governed calls nested too deep");
         }
         f.op = op;
+        f.path = path;
         f.startNanos = now;
-        ResolvedPath first = paths.resolve(path, now);
+        ResolvedPath first = FileCalls.actsOnEntry(op) ? paths.resolveEntry(path, now) : paths.resolve(path, now);
         addFileDecisions(f, FileCalls.onPath(op, extra), first, now);
         if (other != null) {
             addFileDecisions(f, FileCalls.onOther(op), resolveOther(op, first, other, now), now);
@@ -96,6 +93,13 @@ public final class WardenGovernor implements Governor {
         int denied = f.firstDenied();
         if (denied < 0) {
             return GOVERNED;
+        }
+        if (op == FileOp.CREATE_DIRECTORY && api == dev.warden.bootstrap.Gate.API_NIO && FileCalls.isExistingDirectory(path)) {
+            // Creating what exists changes nothing: answer as the OS would (EEXIST), which
+            // Files.createDirectories expects, rather than report a denial.
+            ts.pop();
+            ts.denial = new java.nio.file.FileAlreadyExistsException(String.valueOf(path));
+            return DENIED;
         }
         recorder.blocked(ts, f);
         ts.denial = Denials.forFileApi(api, f.targets[denied],
@@ -107,10 +111,11 @@ public final class WardenGovernor implements Governor {
     /** A symlink's text is relative to the link's directory, not to the working directory. */
     private ResolvedPath resolveOther(int op, ResolvedPath first, Object other, long now) {
         if (op == FileOp.SYMLINK && !Path.of(String.valueOf(other)).isAbsolute()) {
-            Path parent = Path.of(first.written).getParent();
+            // The kernel resolves a link's text from the directory the link is really in.
+            Path parent = Path.of(first.real).getParent();
             return paths.resolve(parent == null ? other : parent.resolve(String.valueOf(other)).toString(), now);
         }
-        return paths.resolve(other, now);
+        return FileCalls.otherIsEntry(op) ? paths.resolveEntry(other, now) : paths.resolve(other, now);
     }
 
     /** Writes and deletes first: when several are denied, the caller hears about the strongest. */
@@ -177,8 +182,8 @@ public final class WardenGovernor implements Governor {
         }
     }
 
-    /** Flushes and closes the trail; called from the shutdown hook. */
+    /** Flushes the trail at JVM exit; it stays open for the application's own shutdown hooks. */
     public void shutdown() {
-        WardenThreads.runAsWarden(recorder::close);
+        WardenThreads.runAsWarden(recorder::flush);
     }
 }

@@ -28,6 +28,8 @@ public final class AgentStartup {
             dev.warden.agent.audit.ChronicleAuditTrail.prepareEnvironment();
             ModuleOpener.openForWarden(inst);
             Path agentJar = BootstrapInjector.agentJar();
+            // Read by the policy's built-in warden-self rule: the application may not replace it.
+            System.setProperty("warden.agent.jar", agentJar.toString());
             Class<?> gate = BootstrapInjector.inject(inst, agentJar);
             StartupTimer.phase("bootstrap API injected");
             Installer.install(inst, gate, config, agentJar);

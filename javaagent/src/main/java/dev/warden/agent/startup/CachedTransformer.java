@@ -27,10 +27,30 @@ final class CachedTransformer implements ClassFileTransformer {
             return null;
         }
         byte[] cached = cache.get(name);
-        if (cached == null) {
+        if (cached != null && cached.length == 0) {
+            return null; // matched, but none of its own methods is advised (LinuxFileSystemProvider)
+        }
+        if (cached == null || !callsTheGate(cached)) {
+            cached = null;
             misses++;
         }
         return cached;
+    }
+
+    private static final byte[] GATE = "dev/warden/bootstrap/Gate".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** An advised class refers to the Gate in its constant pool; an entry that does not is not Warden's. */
+    static boolean callsTheGate(byte[] classFile) {
+        outer:
+        for (int i = 0; i + GATE.length <= classFile.length; i++) {
+            for (int j = 0; j < GATE.length; j++) {
+                if (classFile[i + j] != GATE[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     int misses() {

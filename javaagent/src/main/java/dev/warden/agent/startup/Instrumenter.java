@@ -34,12 +34,23 @@ final class Instrumenter {
     static void install(Instrumentation inst, Class<?> gate, java.nio.file.Path agentJar) {
         Class<?>[] targets = loadTargets();
         TransformCache cache = TransformCache.open(agentJar);
-        if (cache != null && installFromCache(inst, gate, cache, targets)) {
-            StartupTimer.phase("classes instrumented from the cache");
-            return;
+        if (cache != null) {
+            CachedTransformer cached = installFromCache(inst, gate, cache, targets);
+            if (cached != null && Canary.check()) {
+                StartupTimer.phase("classes instrumented from the cache");
+                return;
+            }
+            if (cached != null) {
+                // An entry Warden did not make (or a damaged one): back to the originals, then Byte Buddy.
+                LOG.warn("the transformation cache in {} did not advise the JDK classes; ignoring it", cache);
+                inst.removeTransformer(cached);
+            }
         }
-        installWithByteBuddy(inst, gate, targets, cache);
+        int errors = installWithByteBuddy(inst, gate, targets, cache);
         StartupTimer.phase("classes instrumented by Byte Buddy");
+        if (errors > 0 || !Canary.check()) {
+            throw new IllegalStateException("the JDK's file classes could not be advised; file calls would go ungoverned");
+        }
     }
 
     /** Every advised JDK class this JVM has, loaded now so that all are advised (and cached) at once. */
@@ -55,10 +66,11 @@ final class Instrumenter {
         return found.toArray(new Class<?>[0]);
     }
 
-    private static boolean installFromCache(Instrumentation inst, Class<?> gate, TransformCache cache, Class<?>[] targets) {
+    /** The installed cache transformer, or {@code null} when the cache could not advise every class. */
+    private static CachedTransformer installFromCache(Instrumentation inst, Class<?> gate, TransformCache cache, Class<?>[] targets) {
         for (Class<?> c : targets) {
             if (!cache.has(c.getName())) {
-                return false;
+                return null;
             }
         }
         // The advice in java.base links against the bootstrap Gate (Byte Buddy's assureReadEdgeTo does this otherwise).
@@ -68,19 +80,26 @@ final class Instrumenter {
         inst.addTransformer(cached, true);
         try {
             inst.retransformClasses(targets);
+            if (cached.misses() == 0) {
+                return cached;
+            }
         } catch (Exception | LinkageError e) {
-            LOG.debug("cached transformation failed, using Byte Buddy", e);
+            LOG.warn("the transformation cache in {} holds a class the JVM refused; ignoring it", cache, e);
         }
-        if (cached.misses() == 0) {
-            return true;
-        }
-        // A class did not match its entry: undo and let Byte Buddy do all of them from the originals.
+        // Undo, so that Byte Buddy starts from the original classes.
         inst.removeTransformer(cached);
-        return false;
+        try {
+            inst.retransformClasses(targets);
+        } catch (Exception | LinkageError e) {
+            throw new IllegalStateException("cannot restore the JDK's file classes", e);
+        }
+        return null;
     }
 
-    private static void installWithByteBuddy(Instrumentation inst, Class<?> gate, Class<?>[] targets,
+    /** Returns how many classes Byte Buddy failed to advise. */
+    private static int installWithByteBuddy(Instrumentation inst, Class<?> gate, Class<?>[] targets,
             TransformCache cache) {
+        ErrorListener listener = new ErrorListener(cache);
         AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
@@ -89,7 +108,7 @@ final class Instrumenter {
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
                 // Byte Buddy ignores boot-loader classes by default; the JDK is exactly what we advise.
                 .ignore(nameStartsWith("dev.warden.").or(nameStartsWith("net.bytebuddy.")).or(isSynthetic()))
-                .with(new ErrorListener(cache))
+                .with(listener)
                 // Advice inlined into java.base links against the bootstrap Gate: add the read edge.
                 .assureReadEdgeTo(inst, gate);
         builder = JavaIoStreamInstrumentation.register(builder);
@@ -97,6 +116,7 @@ final class Instrumenter {
         builder = NioProviderInstrumentation.register(builder);
         builder = NioAttributeViewInstrumentation.register(builder);
         builder.installOn(inst);
+        return listener.errors;
     }
 
     /** Every JDK class an instrumentation advises, on any platform (what the cache holds). */
@@ -112,6 +132,7 @@ final class Instrumenter {
     /** Reports a class Warden meant to advise but could not (a gap in governance); caches the ones it did. */
     private static final class ErrorListener extends AgentBuilder.Listener.Adapter {
         private final TransformCache cache;
+        volatile int errors;
 
         ErrorListener(TransformCache cache) {
             this.cache = cache;
@@ -119,6 +140,7 @@ final class Instrumenter {
 
         @Override
         public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
+            errors++;
             LOG.error("Warden could not instrument {}: calls through it are not governed", typeName, error);
         }
 
@@ -127,7 +149,9 @@ final class Instrumenter {
                 net.bytebuddy.dynamic.DynamicType dynamicType) {
             LOG.debug("instrumented {}", type.getName());
             if (cache != null && loader == null && EARLY_TYPES.contains(type.getName())) {
-                cache.put(type.getName(), dynamicType.getBytes());
+                byte[] bytes = dynamicType.getBytes();
+                // A class matched without an advised method of its own is cached as "unchanged".
+                cache.put(type.getName(), CachedTransformer.callsTheGate(bytes) ? bytes : new byte[0]);
             }
         }
     }

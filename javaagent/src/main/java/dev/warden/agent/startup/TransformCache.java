@@ -63,7 +63,7 @@ final class TransformCache {
         }
     }
 
-    /** The transformed bytes of {@code className}, or {@code null}. */
+    /** The transformed bytes of {@code className}, empty for "matched but unchanged", or {@code null}. */
     byte[] get(String className) {
         try {
             Path entry = entry(className);
@@ -72,13 +72,18 @@ final class TransformCache {
             }
             byte[] all = Files.readAllBytes(entry);
             int header = MAGIC.length;
-            if (all.length <= header || !Arrays.equals(all, 0, header, MAGIC, 0, header)) {
+            if (all.length < header || !Arrays.equals(all, 0, header, MAGIC, 0, header)) {
                 return null;
             }
             return Arrays.copyOfRange(all, header, all.length);
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    @Override
+    public String toString() {
+        return dir.toString();
     }
 
     boolean has(String className) {

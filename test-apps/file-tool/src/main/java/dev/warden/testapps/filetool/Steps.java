@@ -181,6 +181,32 @@ final class Steps {
                 return "changed";
             case "setexec":
                 return String.valueOf(new File(a).setExecutable(true));
+            case "secure-stream":
+                try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(Path.of(a))) {
+                    return ds instanceof java.nio.file.SecureDirectoryStream ? "secure" : "plain";
+                }
+            case "move-replace":
+                return Files.move(Path.of(a), Path.of(b), java.nio.file.StandardCopyOption.REPLACE_EXISTING).toString();
+            case "sneaky-delete": {
+                // A File that shows one path and holds another.
+                String shown = b;
+                File sneaky = new File(a) {
+                    @Override
+                    public String getPath() {
+                        return shown;
+                    }
+                };
+                return String.valueOf(sneaky.delete());
+            }
+            case "hook-write":
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try (FileOutputStream out = new FileOutputStream(a)) {
+                        out.write("written at exit".getBytes(StandardCharsets.UTF_8));
+                    } catch (Exception e) {
+                        System.out.println("ERR hook-write " + e);
+                    }
+                }));
+                return "registered";
             case "exists":
                 return String.valueOf(Files.exists(Path.of(a)));
             default:
