@@ -98,6 +98,19 @@ public final class ChronicleAuditTrail implements AuditSink {
         return writer != null;
     }
 
+    /**
+     * Appenders held for live threads after closing those of ended ones (tests and diagnostics);
+     * negative: how many refused to close.
+     */
+    int appendersAfterReaping() {
+        QueueWriter w = writer;
+        if (w == null) {
+            return 0;
+        }
+        w.reapDeadThreads();
+        return w.appenderCount();
+    }
+
     /** The header of the records to come; see {@link AuditSink#session}. */
     @Override
     public void session(SessionHeader h) {
@@ -142,7 +155,7 @@ public final class ChronicleAuditTrail implements AuditSink {
                 // shutdown that throws half-way through creating the queue's files. Register it
                 // first, before any file is touched.
                 ChronicleEnvironment.registerShutdownHook();
-                QueueWriter w = new QueueWriter(dir);
+                QueueWriter w = new QueueWriter(dir, threads);
                 ChronicleEnvironment.chronicleLoaded();
                 drainInto(w);
             } catch (Throwable t) {

@@ -13,7 +13,8 @@ import net.openhft.chronicle.wire.DocumentContext;
 import org.slf4j.LoggerFactory;
 
 /**
- * The open Chronicle queue of a trail and the writing into it: one appender per thread (Chronicle
+ * The open Chronicle queue of a trail and the writing into it: one appender per thread, closed by
+ * an {@link AppenderReaper} once the thread has ended (Chronicle
  * appenders are single-threaded; 2026.x has only {@code createAppender()}, no pooled
  * {@code acquireAppender()}), and a guard that keeps {@link #close()} from unmapping the files
  * while a thread is still writing into them — Chronicle does not, and the JVM dies with SIGSEGV.
@@ -26,6 +27,7 @@ final class QueueWriter {
     private final Path dir;
     private final ChronicleQueue queue;
     private final ThreadLocal<ExcerptAppender> appenders = new PerThreadAppender();
+    private final AppenderReaper reaper;
     /** Appends between their check of {@link #closed} and their last touch of the mapped file. */
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closed;
@@ -40,8 +42,9 @@ final class QueueWriter {
      * {@code yyyyMMdd'F'.cq4}, UTC): {@code warden.audit.retain} is a number of days, so retention
      * deletes whole files; a day holds up to 2³² records; files are sparse.
      */
-    QueueWriter(Path dir) {
+    QueueWriter(Path dir, java.util.concurrent.ThreadFactory threads) {
         this.dir = dir;
+        this.reaper = new AppenderReaper(threads);
         this.queue = SingleChronicleQueueBuilder.binary(dir)
                 .rollCycle(RollCycles.FAST_DAILY)
                 .storeFileListener(new NewFileListener())
@@ -114,6 +117,15 @@ final class QueueWriter {
         }
     }
 
+    /** Closes the appenders of threads that have ended now (the reaper does it periodically). */
+    int reapDeadThreads() {
+        return reaper.reap();
+    }
+
+    int appenderCount() {
+        return reaper.failures > 0 ? -reaper.failures : reaper.size();
+    }
+
     /** Stops writing, waits for appends in progress, then closes the queue; idempotent. */
     void close() {
         if (closed) {
@@ -129,6 +141,7 @@ final class QueueWriter {
             }
             Thread.yield();
         }
+        reaper.stop();
         queue.close();
         // A file acquired since the last append has not been narrowed yet.
         OwnerOnly.restrictQueueFiles(dir);
@@ -137,7 +150,7 @@ final class QueueWriter {
     private final class PerThreadAppender extends ThreadLocal<ExcerptAppender> {
         @Override
         protected ExcerptAppender initialValue() {
-            return queue.createAppender();
+            return reaper.own(queue.createAppender());
         }
     }
 

@@ -204,4 +204,33 @@ class ChronicleAuditTrailTest {
         assertEquals("9f2c", read.get(1).policy);
         assertEquals("a0b1", read.get(2).policy);
     }
+
+    /** A thread per task must not keep an appender per task: those of ended threads are closed. */
+    @Test
+    void appendersOfEndedThreadsAreClosed() throws Exception {
+        Path dir = temp.resolve("audit");
+        ChronicleAuditTrail trail = ChronicleAuditTrail.open(dir);
+        Trails.awaitOpen(trail);
+        java.util.concurrent.atomic.AtomicInteger failed = new java.util.concurrent.atomic.AtomicInteger();
+        for (int batch = 0; batch < 50; batch++) {
+            List<Thread> threads = new java.util.ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                long n = batch * 20L + i;
+                Thread t = new Thread(() -> {
+                    if (!trail.append(Records.allow(n, "/t" + n))) {
+                        failed.incrementAndGet();
+                    }
+                });
+                threads.add(t);
+                t.start();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+        }
+        assertEquals(0, trail.appendersAfterReaping(), "every writing thread has ended");
+        trail.close();
+        assertEquals(0, failed.get());
+        assertEquals(1000, Trails.readAll(dir).size());
+    }
 }
