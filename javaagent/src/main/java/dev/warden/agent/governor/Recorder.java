@@ -77,7 +77,7 @@ final class Recorder {
 
     /** Warden could not decide: the error itself is recorded. */
     void error(ThreadState ts, String action, String target, String reason, boolean blocked) {
-        AuditRecord r = ts.record;
+        AuditRecord r = ts.record();
         r.clear();
         common(ts, r, System.nanoTime());
         r.action = action;
@@ -108,7 +108,7 @@ final class Recorder {
     }
 
     private AuditRecord fill(ThreadState ts, CallFrame f, int i) {
-        AuditRecord r = ts.record;
+        AuditRecord r = ts.record();
         r.clear();
         common(ts, r, f.startNanos);
         r.action = f.actions[i].name();

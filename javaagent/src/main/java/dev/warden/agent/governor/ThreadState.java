@@ -10,10 +10,20 @@ final class ThreadState {
 
     /** More than zero while the thread runs Warden's own code: its I/O is never governed. */
     int insideWarden;
-    /** Governed calls in progress on this thread, innermost last. */
-    private final CallFrame[] frames = {new CallFrame(), new CallFrame(), new CallFrame(), new CallFrame()};
+    /**
+     * Governed calls in progress on this thread, innermost last. Made on the first governed call:
+     * every thread the application starts inherits a state, most never make one.
+     */
+    private CallFrame[] frames;
     private int depth;
-    final AuditRecord record = new AuditRecord();
+    private AuditRecord record;
+
+    AuditRecord record() {
+        if (record == null) {
+            record = new AuditRecord();
+        }
+        return record;
+    }
     /** This thread's name as last seen, and its UTF-8 encoding (re-encoded only when renamed). */
     private String threadName;
     private byte[] threadNameUtf8;
@@ -45,6 +55,9 @@ final class ThreadState {
 
     /** Starts a governed call; returns {@code null} when calls nest deeper than we track. */
     CallFrame push(int family) {
+        if (frames == null) {
+            frames = new CallFrame[] {new CallFrame(), new CallFrame(), new CallFrame(), new CallFrame()};
+        }
         if (depth == frames.length) {
             return null;
         }

@@ -171,7 +171,7 @@ public final class WardenGovernor implements Governor {
         ts.insideWarden++;
         try {
             recorder.completed(ts, f, System.nanoTime(), thrown);
-            if (FileCalls.changesTree(f.op)) {
+            if (thrown == null && FileCalls.changesTree(f.op)) {
                 paths.invalidate();
             }
         } catch (Throwable internal) {
