@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -320,5 +321,42 @@ class FileGovernanceIT {
         assertEquals("written at exit", Files.readString(atExit), r.toString());
         assertEquals("ok", ws.trail(jdk).only("file.write", atExit.toString()).path("outcome").asText(),
                 "a write from the application's shutdown hook is recorded");
+    }
+
+    @ParameterizedTest(name = "JDK {0}")
+    @MethodSource("jdks")
+    void auditLevelDenialsRecordsOnlyDenialsAndCallerAllAddsTheCaller(Path jdk) throws Exception {
+        Workspace ws = new Workspace(temp).policy("warden.audit.level = denials");
+        String doc = ws.kb.resolve("doc.txt").toString();
+        String key = ws.secret.resolve("key.txt").toString();
+
+        ws.run(jdk, "fis-read:" + doc, "fis-read:" + key);
+        AuditTrail denials = ws.trail(jdk);
+        assertEquals(0, denials.about("file.read", doc).size(), denials.toString());
+        assertEquals("deny", denials.only("file.read", key).path("decision").asText());
+
+        Workspace all = new Workspace(Files.createDirectories(temp.resolve("second"))).policy("warden.audit.caller = all");
+        String doc2 = all.kb.resolve("doc.txt").toString();
+        all.run(jdk, "fis-read:" + doc2);
+        assertTrue(all.trail(jdk).only("file.read", doc2).path("caller").asText()
+                .startsWith("dev.warden.testapps.filetool.Steps.perform(Steps.java:"));
+    }
+
+    /** policy.md: the agent argument, else -Dwarden.config, else WARDEN_CONFIG, else ./warden.properties. */
+    @ParameterizedTest(name = "JDK {0}")
+    @MethodSource("jdks")
+    void thePolicyIsFoundThroughTheSystemPropertyAndTheWorkingDirectory(Path jdk) throws Exception {
+        Workspace ws = new Workspace(temp).policy();
+        String key = ws.secret.resolve("key.txt").toString();
+        List<String> viaProperty = List.of("-javaagent:" + ChildJvm.AGENT_JAR, "-Dwarden.config=" + ws.policy);
+        try (ChildJvm child = ChildJvm.start(jdk, null, viaProperty, ChildJvm.fileToolClasspath(),
+                "dev.warden.testapps.filetool.FileTool", List.of("fis-read:" + key), ws.root)) {
+            assertTrue(child.await(120).line("ERR fis-read").contains("Warden denied file.read " + key));
+        }
+        Files.copy(ws.policy, ws.root.resolve("warden.properties"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (ChildJvm child = ChildJvm.start(jdk, null, List.of("-javaagent:" + ChildJvm.AGENT_JAR), ChildJvm.fileToolClasspath(),
+                "dev.warden.testapps.filetool.FileTool", List.of("fis-read:" + key), ws.root)) {
+            assertTrue(child.await(120).line("ERR fis-read").contains("Warden denied file.read " + key));
+        }
     }
 }
