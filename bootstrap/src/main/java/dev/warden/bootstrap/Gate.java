@@ -36,6 +36,18 @@ public final class Gate {
         return g == null ? Governor.NOT_GOVERNED : g.enterFile(op, path, other, extra, api);
     }
 
+    /**
+     * The open options an NIO open will use: an application's own {@code Set} is replaced by an
+     * immutable copy, made here, on the application's thread and outside Warden (its iterator is
+     * application code), so that Warden decides on exactly what the JDK then opens with.
+     */
+    public static Object openOptions(Object options) {
+        if (options instanceof java.util.Set && !options.getClass().getName().startsWith("java.")) {
+            return java.util.Set.copyOf((java.util.Set<?>) options);
+        }
+        return options;
+    }
+
     /** Records the outcome of a governed call. */
     public static void exit(long token, Throwable thrown) {
         if (token != Governor.NOT_GOVERNED) {

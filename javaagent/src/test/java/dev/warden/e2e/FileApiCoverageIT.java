@@ -132,6 +132,7 @@ class FileApiCoverageIT {
         steps.add("symlink:" + ws.out.resolve("ln") + ":" + ws.kb.resolve("doc.txt"));
         steps.add("symlink:" + ws.out.resolve("ln2") + ":" + ws.secret.resolve("key.txt"));
         steps.add("hardlink:" + ws.out.resolve("hl") + ":" + ws.secret.resolve("key.txt"));
+        steps.add("hardlink:" + ws.out.resolve("hl2") + ":" + ws.kb.resolve("doc.txt"));
         steps.add("move:" + ws.out.resolve("copy.txt") + ":" + ws.out.resolve("moved.txt"));
 
         ChildJvm.Result r = ws.run(jdk, steps.toArray(String[]::new));
@@ -155,7 +156,10 @@ class FileApiCoverageIT {
         assertTrue(r.line("ERR copy:" + ws.secret).contains("Warden denied file.read " + ws.secret.resolve("key.txt")));
         assertTrue(r.line("OK symlink:" + ws.out.resolve("ln") + ":").startsWith("OK"));
         assertTrue(r.line("ERR symlink:" + ws.out.resolve("ln2")).contains("Warden denied file.read " + ws.secret.resolve("key.txt")));
-        assertTrue(r.line("ERR hardlink:").contains("Warden denied file.read " + ws.secret.resolve("key.txt")));
+        // A hard link is a second name for the file: read and write are both needed on it.
+        assertTrue(r.line("ERR hardlink:" + ws.out.resolve("hl")).contains("Warden denied file.write " + ws.secret.resolve("key.txt")));
+        assertTrue(r.line("ERR hardlink:" + ws.out.resolve("hl2")).contains("Warden denied file.write " + ws.kb.resolve("doc.txt")),
+                "a read-only file must not get a writable second name");
         assertTrue(r.line("OK move:").startsWith("OK"));
         assertTrue(Files.notExists(ws.out.resolve("stolen.txt")));
         assertTrue(Files.notExists(ws.out.resolve("ln2")));

@@ -20,9 +20,11 @@ import net.openhft.chronicle.bytes.Bytes;
  */
 public final class AuditCodec {
 
-    public static final byte VERSION = 2;
+    public static final byte VERSION = 3;
     /** The first byte of a session header excerpt. */
-    public static final byte SESSION = 3;
+    public static final byte SESSION = 4;
+    /** The first byte of a path definition excerpt: session key, number, path. */
+    public static final byte PATH = 5;
 
     /** A {@code monitor} count that stands for {@code null} (no monitor rules), distinct from an empty list. */
     private static final long NO_MONITOR = -1;
@@ -38,7 +40,11 @@ public final class AuditCodec {
         out.write8bit(r.action);
         out.writeStopBit(r.targetCount);
         for (int i = 0; i < r.targetCount; i++) {
-            writeUtf8(out, r.targets[i], r.targetsUtf8[i]);
+            // 0 and the path, or the number of a path defined by a PATH excerpt.
+            out.writeStopBit(r.targetIds[i]);
+            if (r.targetIds[i] == 0) {
+                writeUtf8(out, r.targets[i], r.targetsUtf8[i]);
+            }
         }
         writeArray(r.denied, r.deniedCount, out);
         out.write8bit(r.decision);
@@ -67,13 +73,22 @@ public final class AuditCodec {
      * when the excerpt was written by a format this version does not know.
      */
     public static boolean read(Bytes<?> in, AuditRecord r, Map<Long, SessionHeader> sessions) throws IOException {
+        TrailDictionary d = new TrailDictionary();
+        d.sessions.putAll(sessions);
+        boolean call = read(in, r, d);
+        sessions.putAll(d.sessions);
+        return call;
+    }
+
+    /** As {@link #read(Bytes, AuditRecord, Map)}, learning path definitions too. */
+    static boolean read(Bytes<?> in, AuditRecord r, TrailDictionary dictionary) throws IOException {
         r.clear();
         byte kind = in.readByte();
-        if (kind == SESSION) {
-            SessionHeader h = readSession(in);
-            sessions.put(h.key, h);
+        if (kind == SESSION || kind == PATH) {
+            learn(kind, in, dictionary);
             return false;
         }
+        Map<Long, SessionHeader> sessions = dictionary.sessions;
         if (kind != VERSION) {
             throw new IOException("audit record format " + kind + " is not readable by this version of"
                     + " Warden (it reads format " + VERSION + ")");
@@ -87,7 +102,8 @@ public final class AuditCodec {
         r.thread = in.readUtf8();
         r.action = in.read8bit();
         for (long n = in.readStopBit(); n > 0; n--) {
-            r.addTarget(in.readUtf8());
+            long id = in.readStopBit();
+            r.addTarget(id == 0 ? in.readUtf8() : dictionary.path(r.sessionKey, id));
         }
         for (long n = in.readStopBit(); n > 0; n--) {
             r.addDenied(in.readUtf8());
@@ -120,9 +136,31 @@ public final class AuditCodec {
         out.writeUtf8(h.policy);
     }
 
-    /** Reads only the session header in {@code in}, or {@code null} when it holds a call record. */
-    static SessionHeader sessionOnly(Bytes<?> in) {
-        return in.readByte() == SESSION ? readSession(in) : null;
+    /** Appends a path definition: records of session {@code sessionKey} name {@code utf8} as {@code id}. */
+    static void writePath(long sessionKey, int id, byte[] utf8, Bytes<?> out) {
+        out.writeByte(PATH);
+        out.writeStopBit(sessionKey);
+        out.writeStopBit(id);
+        writeUtf8(out, null, utf8);
+    }
+
+    /** Learns a dictionary excerpt (header or path) into {@code d}; ignores call records. */
+    static void dictionaryOnly(Bytes<?> in, TrailDictionary d) {
+        byte kind = in.readByte();
+        if (kind == SESSION || kind == PATH) {
+            learn(kind, in, d);
+        }
+    }
+
+    private static void learn(byte kind, Bytes<?> in, TrailDictionary d) {
+        if (kind == SESSION) {
+            SessionHeader h = readSession(in);
+            d.sessions.put(h.key, h);
+        } else {
+            long key = in.readStopBit();
+            long id = in.readStopBit();
+            d.path(key, id, in.readUtf8());
+        }
     }
 
     private static SessionHeader readSession(Bytes<?> in) {

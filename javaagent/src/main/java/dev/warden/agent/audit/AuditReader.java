@@ -3,8 +3,6 @@ package dev.warden.agent.audit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -34,7 +32,7 @@ public final class AuditReader implements AutoCloseable {
     private final ChronicleQueue queue;
     private final ExcerptTailer tailer;
     /** Session headers seen so far, by key; filled ahead by {@link #open}, so order never matters. */
-    private final Map<Long, SessionHeader> sessions = new HashMap<>();
+    private final TrailDictionary dictionary = new TrailDictionary();
     private long sinceEpochNanos = Long.MIN_VALUE;
     private String decision;
 
@@ -67,8 +65,9 @@ public final class AuditReader implements AutoCloseable {
     }
 
     /**
-     * Collects every session header already in the trail. A header normally precedes its records,
-     * but at a daily roll a record can land in the new file before the header does.
+     * Collects every session header and path definition already in the trail. They normally
+     * precede the records that use them, but at a daily roll, or when two threads race, a record
+     * can land before its definition does.
      */
     private void readHeaders() {
         try (ExcerptTailer scan = queue.createTailer()) {
@@ -78,10 +77,7 @@ public final class AuditReader implements AutoCloseable {
                         return;
                     }
                     if (dc.isData()) {
-                        SessionHeader h = AuditCodec.sessionOnly(dc.wire().bytes());
-                        if (h != null) {
-                            sessions.put(h.key, h);
-                        }
+                        AuditCodec.dictionaryOnly(dc.wire().bytes(), dictionary);
                     }
                 }
             }
@@ -114,7 +110,7 @@ public final class AuditReader implements AutoCloseable {
                     continue;
                 }
                 try {
-                    if (!AuditCodec.read(dc.wire().bytes(), into, sessions)) {
+                    if (!AuditCodec.read(dc.wire().bytes(), into, dictionary)) {
                         continue;
                     }
                 } catch (IOException e) {

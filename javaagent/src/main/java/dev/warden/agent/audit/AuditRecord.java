@@ -27,6 +27,8 @@ public final class AuditRecord {
     public String[] targets = new String[2];
     /** The targets already encoded as UTF-8, where the caller has them cached (else {@code null} entries). */
     public byte[][] targetsUtf8 = new byte[2][];
+    /** Set by the trail writer: the number a target is written as (0: written in full). */
+    int[] targetIds = new int[2];
     public int targetCount;
     /** For calls with several targets: the refused ones; only the first {@code deniedCount} are used. */
     public String[] denied = new String[2];
@@ -58,6 +60,7 @@ public final class AuditRecord {
         threadUtf8 = detailUtf8 = null;
         Arrays.fill(targets, 0, targetCount, null);
         Arrays.fill(targetsUtf8, 0, targetCount, null);
+        Arrays.fill(targetIds, 0, targetCount, 0);
         targetCount = 0;
         Arrays.fill(denied, 0, deniedCount, null);
         deniedCount = 0;
@@ -76,6 +79,7 @@ public final class AuditRecord {
         if (targetCount == targets.length) {
             targets = Arrays.copyOf(targets, targetCount * 2);
             targetsUtf8 = Arrays.copyOf(targetsUtf8, targetCount * 2);
+            targetIds = Arrays.copyOf(targetIds, targetCount * 2);
         }
         targetsUtf8[targetCount] = utf8;
         targets[targetCount++] = target;
@@ -101,6 +105,7 @@ public final class AuditRecord {
         c.action = action;
         c.targets = Arrays.copyOf(targets, Math.max(1, targetCount));
         c.targetsUtf8 = Arrays.copyOf(targetsUtf8, Math.max(1, targetCount));
+        c.targetIds = new int[Math.max(1, targetCount)];
         c.threadUtf8 = threadUtf8;
         c.detailUtf8 = detailUtf8;
         c.targetCount = targetCount;

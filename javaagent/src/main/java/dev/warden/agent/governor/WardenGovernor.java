@@ -56,7 +56,10 @@ public final class WardenGovernor implements Governor {
     @Override
     public long enterFile(int op, Object path, Object other, Object extra, int api) throws Exception {
         ThreadState ts = state.get();
-        if (ts.insideWarden > 0 || ts.nestedOnSamePath(Family.FILE, path)) {
+        if (ts.insideWarden > 0 || !PathResolver.readable(path) || (other != null && !PathResolver.readable(other))) {
+            return NOT_GOVERNED;
+        }
+        if (ts.nestedOnSamePath(Family.FILE, path, FileCalls.onPath(op, extra))) {
             return NOT_GOVERNED;
         }
         long token;
@@ -80,10 +83,15 @@ public final class WardenGovernor implements Governor {
         long now = System.nanoTime();
         CallFrame f = ts.push(Family.FILE);
         if (f == null) {
-            throw new IllegalStateException("governed calls nested too deep");
+            // Only application callbacks nest this deep (a FileAttribute whose name() opens a file
+            // whose ...): refuse, whatever warden.failure says; it is no internal error.
+            ts.denial = Denials.forFileApi(api, PathResolver.raw(path), Denials.message("file", PathResolver.raw(path),
+                    "governed calls nested too deep", "error"));
+            return DENIED;
         }
         f.op = op;
         f.path = path;
+        f.pathActions = FileCalls.onPath(op, extra);
         f.startNanos = now;
         ResolvedPath first = FileCalls.actsOnEntry(op) ? paths.resolveEntry(path, now) : paths.resolve(path, now);
         addFileDecisions(f, FileCalls.onPath(op, extra), first, now);
@@ -98,7 +106,7 @@ public final class WardenGovernor implements Governor {
             // Creating what exists changes nothing: answer as the OS would (EEXIST), which
             // Files.createDirectories expects, rather than report a denial.
             ts.pop();
-            ts.denial = new java.nio.file.FileAlreadyExistsException(String.valueOf(path));
+            ts.denial = new java.nio.file.FileAlreadyExistsException(PathResolver.raw(path));
             return DENIED;
         }
         recorder.blocked(ts, f);
@@ -150,7 +158,7 @@ public final class WardenGovernor implements Governor {
         if (f != null && f.family == Family.FILE) {
             ts.pop();
         }
-        String target = String.valueOf(path);
+        String target = PathResolver.raw(path);
         String reason = "internal error: " + internal;
         LOG.error("Warden could not decide a file call on {}; {}", target, failClosed ? "denied (warden.failure = closed)" : "allowed (warden.failure = open)", internal);
         recorder.error(ts, "file", target, reason, failClosed);

@@ -7,6 +7,10 @@ import java.util.Set;
 /** Serves the advised JDK classes from the {@link TransformCache}; counts what it could not serve. */
 final class CachedTransformer implements ClassFileTransformer {
 
+    /** The matched classes that declare none of the advised methods: the only ones an empty entry may stand for. */
+    static final Set<String> UNADVISED = Set.of("sun.nio.fs.LinuxFileSystemProvider", "sun.nio.fs.BsdFileSystemProvider",
+            "sun.nio.fs.MacOSXFileSystemProvider");
+
     private final TransformCache cache;
     private final Set<String> names;
     private volatile int misses;
@@ -27,8 +31,8 @@ final class CachedTransformer implements ClassFileTransformer {
             return null;
         }
         byte[] cached = cache.get(name);
-        if (cached != null && cached.length == 0) {
-            return null; // matched, but none of its own methods is advised (LinuxFileSystemProvider)
+        if (cached != null && cached.length == 0 && UNADVISED.contains(name)) {
+            return null; // matched, but none of its own methods is advised
         }
         if (cached == null || !callsTheGate(cached)) {
             cached = null;

@@ -151,7 +151,9 @@ final class Instrumenter {
             if (cache != null && loader == null && EARLY_TYPES.contains(type.getName())) {
                 byte[] bytes = dynamicType.getBytes();
                 // A class matched without an advised method of its own is cached as "unchanged".
-                cache.put(type.getName(), CachedTransformer.callsTheGate(bytes) ? bytes : new byte[0]);
+                if (CachedTransformer.callsTheGate(bytes) || CachedTransformer.UNADVISED.contains(type.getName())) {
+                    cache.put(type.getName(), CachedTransformer.callsTheGate(bytes) ? bytes : new byte[0]);
+                }
             }
         }
     }

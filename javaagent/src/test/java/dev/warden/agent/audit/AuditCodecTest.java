@@ -98,7 +98,7 @@ class AuditCodecTest {
         Bytes<?> bytes = Bytes.allocateElasticOnHeap(16);
         bytes.writeByte((byte) 99);
         IOException e = assertThrows(IOException.class, () -> AuditCodec.read(bytes, new AuditRecord(), new HashMap<>()));
-        assertEquals("audit record format 99 is not readable by this version of Warden (it reads format 2)", e.getMessage());
+        assertEquals("audit record format 99 is not readable by this version of Warden (it reads format 3)", e.getMessage());
     }
 
     /** Pre-encoded strings are written in writeUtf8's own layout, so any reader reads them alike. */

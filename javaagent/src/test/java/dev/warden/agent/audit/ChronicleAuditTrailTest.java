@@ -233,4 +233,38 @@ class ChronicleAuditTrailTest {
         assertEquals(0, failed.get());
         assertEquals(1000, Trails.readAll(dir).size());
     }
+
+    /** A repeated path is written once per session and named by number; every record reads back whole. */
+    @Test
+    void repeatedPathsAreWrittenOnceAndReadBackWhole() throws Exception {
+        Path dir = temp.resolve("audit");
+        ChronicleAuditTrail trail = ChronicleAuditTrail.open(dir);
+        trail.session(new SessionHeader(5, "bot", null, "s-1", "p1"));
+        byte[] utf8 = "/srv/kb/ünï.txt".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        for (int i = 0; i < 3; i++) {
+            AuditRecord r = Records.allow(i, "/srv/kb/ünï.txt");
+            r.targetsUtf8[0] = utf8;
+            r.sessionKey = 5;
+            trail.append(r);
+            if (i == 0) {
+                Trails.awaitOpen(trail);
+            }
+        }
+        trail.session(new SessionHeader(6, "bot", null, "s-1", "p2"));
+        AuditRecord after = Records.allow(9, "/srv/kb/ünï.txt");
+        after.targetsUtf8[0] = utf8;
+        after.sessionKey = 6;
+        trail.append(after);
+        AuditRecord plain = Records.allow(10, "/no/cached/encoding");
+        plain.sessionKey = 6;
+        trail.append(plain);
+        trail.close();
+        List<AuditRecord> read = Trails.readAll(dir);
+        assertEquals(5, read.size());
+        for (int i = 0; i < 4; i++) {
+            assertEquals("/srv/kb/ünï.txt", read.get(i).targets[0], "record " + i);
+        }
+        assertEquals("p2", read.get(3).policy);
+        assertEquals("/no/cached/encoding", read.get(4).targets[0]);
+    }
 }
