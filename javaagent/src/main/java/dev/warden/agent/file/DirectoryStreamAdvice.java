@@ -1,12 +1,12 @@
 package dev.warden.agent.file;
 
 import dev.warden.bootstrap.Gate;
-import dev.warden.bootstrap.PlainDirectoryStream;
+import dev.warden.bootstrap.GovernedDirectoryStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Path;
 import net.bytebuddy.asm.Advice;
 
-/** Listing a directory with NIO: decided as a read, and never handing out a secure stream. */
+/** Listing a directory with NIO: decided as a read; a secure stream is handed out governed. */
 final class DirectoryStreamAdvice {
 
     private DirectoryStreamAdvice() {}
@@ -17,11 +17,11 @@ final class DirectoryStreamAdvice {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class)
-    static void exit(@Advice.Enter long token, @Advice.Thrown Throwable thrown,
+    static void exit(@Advice.Enter long token, @Advice.Thrown Throwable thrown, @Advice.Argument(0) Object dir,
             @Advice.Return(readOnly = false) DirectoryStream<Path> listing) {
         Gate.exit(token, thrown);
         if (listing != null) {
-            listing = PlainDirectoryStream.of(listing);
+            listing = GovernedDirectoryStream.of(listing, dir);
         }
     }
 }

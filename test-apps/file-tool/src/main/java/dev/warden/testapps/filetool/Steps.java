@@ -185,6 +185,17 @@ final class Steps {
                 try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(Path.of(a))) {
                     return ds instanceof java.nio.file.SecureDirectoryStream ? "secure" : "plain";
                 }
+            case "secure-delete": // what Guava's MoreFiles.deleteRecursively does
+                try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(Path.of(a))) {
+                    ((java.nio.file.SecureDirectoryStream<Path>) ds).deleteFile(Path.of(b));
+                    return "deleted";
+                }
+            case "secure-read": // b may be absolute: the secure stream accepts any path
+                try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(Path.of(a));
+                        var c = ((java.nio.file.SecureDirectoryStream<Path>) ds).newByteChannel(Path.of(b),
+                                java.util.Set.of(StandardOpenOption.READ))) {
+                    return "size=" + c.size();
+                }
             case "move-replace":
                 return Files.move(Path.of(a), Path.of(b), java.nio.file.StandardCopyOption.REPLACE_EXISTING).toString();
             case "sneaky-delete": {
