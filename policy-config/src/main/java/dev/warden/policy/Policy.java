@@ -111,7 +111,17 @@ public final class Policy {
      * is made absolute and its symlinks resolved, so it is decided as both written and real path.
      */
     public Explanation explain(Action action, String target, String role) {
-        return new Explainer(evaluator, verdicts, rules, settings, clock).explain(action, target, role);
+        // An HTTP target is explained as Warden will see it: normalized as policy.md says.
+        String decided = action.family().equals("http") ? normalizedUrlOrAsIs(target) : target;
+        return new Explainer(evaluator, verdicts, rules, settings, clock).explain(action, decided, role);
+    }
+
+    private static String normalizedUrlOrAsIs(String target) {
+        try {
+            return UrlTargets.normalize(target);
+        } catch (IllegalArgumentException e) {
+            return target;
+        }
     }
 
     /**

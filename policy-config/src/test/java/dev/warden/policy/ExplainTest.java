@@ -62,4 +62,18 @@ class ExplainTest {
         assertEquals("ops", p.explain(Action.NET_CONNECT, "10.0.0.1:22", "ops").verdict().rule());
         assertEquals("default", p.decide(Action.NET_CONNECT, "10.0.0.1:22").rule());
     }
+
+    /** policy explain answers for the URL as Warden will see it, not as typed. */
+    @Test
+    void anHttpTargetIsExplainedNormalized() {
+        Policy p = TestPolicies.load(dir, policy(
+                "warden.rule.crm.actions = http.GET",
+                "warden.rule.crm.targets = https://crm.example.com/api/**",
+                "warden.rule.crm.effect = allow"), Overrides.none(), java.time.Clock.systemUTC());
+        Explanation e = p.explain(Action.http("GET"), "HTTPS://CRM.Example.com./api/x/../tickets?id=1", null);
+        assertEquals("https://crm.example.com:443/api/tickets", e.target());
+        assertEquals(Decision.ALLOW, e.verdict().decision());
+        assertEquals(Decision.DENY, p.explain(Action.http("GET"), "https://crm.example.com@evil.test/api/x", null)
+                .verdict().decision());
+    }
 }
