@@ -45,15 +45,8 @@ public final class GovernedDirectoryStream implements SecureDirectoryStream<Path
     @Override
     public SecureDirectoryStream<Path> newDirectoryStream(Path path, LinkOption... options) throws IOException {
         Path target = resolve(path);
-        long token = enter(FileOp.LIST, target, null, null);
-        try {
-            SecureDirectoryStream<Path> inner = stream.newDirectoryStream(path, options);
-            Gate.exit(token, null);
-            return new GovernedDirectoryStream(inner, target);
-        } catch (IOException | RuntimeException | Error e) {
-            Gate.exit(token, e);
-            throw e;
-        }
+        SecureDirectoryStream<Path> inner = governed(FileOp.LIST, target, null, null, () -> stream.newDirectoryStream(path, options));
+        return new GovernedDirectoryStream(inner, target);
     }
 
     @Override
@@ -61,39 +54,23 @@ public final class GovernedDirectoryStream implements SecureDirectoryStream<Path
             throws IOException {
         @SuppressWarnings("unchecked")
         Set<? extends OpenOption> copy = (Set<? extends OpenOption>) Gate.openOptions(options);
-        long token = enter(FileOp.OPEN_NIO, resolve(path), null, copy);
-        try {
-            SeekableByteChannel channel = stream.newByteChannel(path, copy, attrs);
-            Gate.exit(token, null);
-            return channel;
-        } catch (IOException | RuntimeException | Error e) {
-            Gate.exit(token, e);
-            throw e;
-        }
+        return governed(FileOp.OPEN_NIO, resolve(path), null, copy, () -> stream.newByteChannel(path, copy, attrs));
     }
 
     @Override
     public void deleteFile(Path path) throws IOException {
-        long token = enter(FileOp.DELETE, resolve(path), null, null);
-        try {
+        governed(FileOp.DELETE, resolve(path), null, null, () -> {
             stream.deleteFile(path);
-            Gate.exit(token, null);
-        } catch (IOException | RuntimeException | Error e) {
-            Gate.exit(token, e);
-            throw e;
-        }
+            return null;
+        });
     }
 
     @Override
     public void deleteDirectory(Path path) throws IOException {
-        long token = enter(FileOp.DELETE, resolve(path), null, null);
-        try {
+        governed(FileOp.DELETE, resolve(path), null, null, () -> {
             stream.deleteDirectory(path);
-            Gate.exit(token, null);
-        } catch (IOException | RuntimeException | Error e) {
-            Gate.exit(token, e);
-            throw e;
-        }
+            return null;
+        });
     }
 
     @Override
@@ -109,14 +86,11 @@ public final class GovernedDirectoryStream implements SecureDirectoryStream<Path
             throw new java.nio.file.AccessDeniedException(target.toString(), null,
                     "Warden cannot decide a move into a directory stream it did not open");
         }
-        long token = enter(FileOp.MOVE, resolve(source), targetPath, null);
-        try {
-            stream.move(source, rawTarget, target);
-            Gate.exit(token, null);
-        } catch (IOException | RuntimeException | Error e) {
-            Gate.exit(token, e);
-            throw e;
-        }
+        SecureDirectoryStream<Path> into = rawTarget;
+        governed(FileOp.MOVE, resolve(source), targetPath, null, () -> {
+            stream.move(source, into, target);
+            return null;
+        });
     }
 
     @Override
@@ -138,6 +112,23 @@ public final class GovernedDirectoryStream implements SecureDirectoryStream<Path
     @Override
     public void close() throws IOException {
         stream.close();
+    }
+
+    /** One operation of the stream: decided through the {@link Gate}, done, and its outcome recorded. */
+    private static <T> T governed(int op, Path path, Path other, Object extra, Operation<T> operation) throws IOException {
+        long token = enter(op, path, other, extra);
+        try {
+            T result = operation.run();
+            Gate.exit(token, null);
+            return result;
+        } catch (IOException | RuntimeException | Error e) {
+            Gate.exit(token, e);
+            throw e;
+        }
+    }
+
+    private interface Operation<T> {
+        T run() throws IOException;
     }
 
     private static long enter(int op, Path path, Path other, Object extra) throws IOException {

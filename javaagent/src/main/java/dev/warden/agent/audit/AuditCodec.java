@@ -72,15 +72,6 @@ public final class AuditCodec {
      * from {@code sessions}) and it answers {@code true}. {@code seq} is left to the caller. Throws
      * when the excerpt was written by a format this version does not know.
      */
-    public static boolean read(Bytes<?> in, AuditRecord r, Map<Long, SessionHeader> sessions) throws IOException {
-        TrailDictionary d = new TrailDictionary();
-        d.sessions.putAll(sessions);
-        boolean call = read(in, r, d);
-        sessions.putAll(d.sessions);
-        return call;
-    }
-
-    /** As {@link #read(Bytes, AuditRecord, Map)}, learning path definitions too. */
     static boolean read(Bytes<?> in, AuditRecord r, TrailDictionary dictionary) throws IOException {
         r.clear();
         byte kind = in.readByte();

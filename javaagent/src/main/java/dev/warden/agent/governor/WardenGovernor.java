@@ -59,13 +59,14 @@ public final class WardenGovernor implements Governor {
         if (ts.insideWarden > 0 || !PathResolver.readable(path) || (other != null && !PathResolver.readable(other))) {
             return NOT_GOVERNED;
         }
-        if (ts.nestedOnSamePath(Family.FILE, path, FileCalls.onPath(op, extra))) {
+        int actions = FileCalls.onPath(op, extra);
+        if (ts.nestedOnSamePath(Family.FILE, path, actions)) {
             return NOT_GOVERNED;
         }
         long token;
         ts.insideWarden++;
         try {
-            token = decideFile(ts, op, path, other, extra, api);
+            token = decideFile(ts, op, actions, path, other, api);
         } catch (Throwable internal) {
             token = internalError(ts, internal, path, api);
         } finally {
@@ -79,7 +80,7 @@ public final class WardenGovernor implements Governor {
         return token;
     }
 
-    private long decideFile(ThreadState ts, int op, Object path, Object other, Object extra, int api) {
+    private long decideFile(ThreadState ts, int op, int actions, Object path, Object other, int api) {
         long now = System.nanoTime();
         CallFrame f = ts.push(Family.FILE);
         if (f == null) {
@@ -91,10 +92,10 @@ public final class WardenGovernor implements Governor {
         }
         f.op = op;
         f.path = path;
-        f.pathActions = FileCalls.onPath(op, extra);
+        f.pathActions = actions;
         f.startNanos = now;
         ResolvedPath first = FileCalls.actsOnEntry(op) ? paths.resolveEntry(path, now) : paths.resolve(path, now);
-        addFileDecisions(f, FileCalls.onPath(op, extra), first, now);
+        addFileDecisions(f, actions, first, now);
         if (other != null) {
             addFileDecisions(f, FileCalls.onOther(op), resolveOther(op, first, other, now), now);
         }

@@ -9,8 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import net.openhft.chronicle.bytes.Bytes;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +21,7 @@ class AuditCodecTest {
         AuditCodec.writeSession(new SessionHeader(42, in.agent, in.role, in.session, in.policy), bytes);
         AuditCodec.write(in, bytes);
         AuditRecord out = new AuditRecord();
-        Map<Long, SessionHeader> sessions = new HashMap<>();
+        TrailDictionary sessions = new TrailDictionary();
         assertFalse(AuditCodec.read(bytes, out, sessions), "a session header is no call record");
         out.addTarget("left over");  // decoding must start from a clean record
         assertTrue(AuditCodec.read(bytes, out, sessions));
@@ -39,7 +37,7 @@ class AuditCodecTest {
         in.sessionKey = 7;
         AuditCodec.write(in, bytes);
         AuditRecord out = new AuditRecord();
-        assertTrue(AuditCodec.read(bytes, out, new HashMap<>()));
+        assertTrue(AuditCodec.read(bytes, out, new TrailDictionary()));
         assertNull(out.agent);
         assertEquals("/a", out.targets[0]);
     }
@@ -97,7 +95,7 @@ class AuditCodecTest {
     void anUnknownFormatVersionIsRefused() {
         Bytes<?> bytes = Bytes.allocateElasticOnHeap(16);
         bytes.writeByte((byte) 99);
-        IOException e = assertThrows(IOException.class, () -> AuditCodec.read(bytes, new AuditRecord(), new HashMap<>()));
+        IOException e = assertThrows(IOException.class, () -> AuditCodec.read(bytes, new AuditRecord(), new TrailDictionary()));
         assertEquals("audit record format 99 is not readable by this version of Warden (it reads format 3)", e.getMessage());
     }
 
