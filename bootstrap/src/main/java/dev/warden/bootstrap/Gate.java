@@ -48,6 +48,151 @@ public final class Gate {
         return options;
     }
 
+    /**
+     * Decides one HTTP request hop before it reaches the network; see {@link Governor#enterHttp}.
+     * Throws the {@code IOException} a denied request gets.
+     */
+    public static long http(Object subject, String method, Object url, long bodyBytes) throws Exception {
+        Governor g = governor;
+        return g == null ? Governor.NOT_GOVERNED : g.enterHttp(subject, method, url, bodyBytes);
+    }
+
+    /**
+     * {@link #http} for advice that must not throw (an asynchronous API reports a denial through its
+     * future or callback): the denial is returned, {@code null} when the request may proceed, and the
+     * token is then {@link #lastToken()}.
+     */
+    public static Throwable httpOrDenial(Object subject, String method, Object url, long bodyBytes) {
+        try {
+            LAST_TOKEN.set(http(subject, method, url, bodyBytes));
+            return null;
+        } catch (Throwable denial) {
+            LAST_TOKEN.set(Governor.NOT_GOVERNED);
+            return denial;
+        }
+    }
+
+    private static final ThreadLocal<Long> LAST_TOKEN = new ThreadLocal<>();
+
+    /** The token of the last {@link #httpOrDenial} on this thread. */
+    public static long lastToken() {
+        Long t = LAST_TOKEN.get();
+        return t == null ? Governor.NOT_GOVERNED : t;
+    }
+
+    /** Records the outcome of a governed HTTP request: its status (or -1) or what it threw. */
+    public static void httpExit(long token, int status, Throwable thrown) {
+        if (token != Governor.NOT_GOVERNED) {
+            Governor g = governor;
+            if (g != null) {
+                g.exitHttp(token, status, thrown);
+            }
+        }
+    }
+
+    /**
+     * An asynchronous request was started: its record is completed when {@code future} (a
+     * {@code CompletableFuture} of a {@code java.net.http.HttpResponse}) completes. Returns {@code future}.
+     */
+    public static Object httpAsync(long token, Object future) {
+        if (token != Governor.NOT_GOVERNED) {
+            Governor g = governor;
+            if (g != null) {
+                g.httpAsync(token, future);
+            }
+        }
+        return future;
+    }
+
+    /**
+     * The W3C {@code baggage} header value an allowed request should carry: {@code existing} merged
+     * with Warden's identity, or {@code null} to leave the request as it is.
+     */
+    public static String baggage(String existing) {
+        Governor g = governor;
+        return g == null ? null : g.baggage(existing);
+    }
+
+    /** Reactor Netty: a request is its {@code HttpClientConnect.HttpClientHandler}. */
+    public static final int CLIENT_REACTOR_NETTY = 1;
+
+    /**
+     * Decides one hop of a client whose request object only the agent can read ({@code client},
+     * one of the {@code CLIENT_} codes). When allowed, its record waits for {@link #httpResponse}
+     * with the hop's key (the object the agent reads as the request's URL, which the response names too).
+     */
+    public static void httpPending(int client, Object request) throws Exception {
+        Governor g = governor;
+        if (g != null && request != null) {
+            g.httpPending(client, request);
+        }
+    }
+
+    /** The response (or the failure) of a hop {@link #httpPending} decided. */
+    public static void httpResponse(Object key, int status, Throwable thrown) {
+        Governor g = governor;
+        if (g != null && key != null) {
+            g.httpResponse(key, status, thrown);
+        }
+    }
+
+    /**
+     * {@code request} (a {@code java.net.http.HttpRequest}) with the {@code baggage} header Warden
+     * adds under {@code warden.propagate}, or {@code request} itself.
+     */
+    public static Object withBaggage(Object request) {
+        Governor g = governor;
+        return g == null ? request : g.withBaggage(request);
+    }
+
+    /** Adds the {@code baggage} header to an {@code HttpURLConnection}'s header list about to be written. */
+    public static void baggageInto(Object messageHeader) {
+        Governor g = governor;
+        if (g != null && messageHeader != null) {
+            g.baggageInto(messageHeader);
+        }
+    }
+
+    /**
+     * Decides an outbound socket connect ({@code net.connect}); {@code address} is a
+     * {@code SocketAddress}. {@code selector} is true for a non-blocking or asynchronous connect, the
+     * kind asynchronous HTTP clients make on their own threads for requests decided elsewhere.
+     */
+    public static long connect(Object address, boolean selector) throws Exception {
+        Governor g = governor;
+        return g == null || address == null ? Governor.NOT_GOVERNED : g.enterConnect(address, selector);
+    }
+
+    /** {@link #connect} for advice that reports a denial instead of throwing it. */
+    public static Throwable connectOrDenial(Object address, boolean selector) {
+        try {
+            LAST_TOKEN.set(connect(address, selector));
+            return null;
+        } catch (Throwable denial) {
+            LAST_TOKEN.set(Governor.NOT_GOVERNED);
+            return denial;
+        }
+    }
+
+    /**
+     * Marks the calling thread as working for an HTTP request Warden already decided (a client's
+     * connect on its own pool thread), so the connects it makes there count as part of that
+     * request; {@link #leaveDecided} undoes it.
+     */
+    public static void enterDecided() {
+        Governor g = governor;
+        if (g != null) {
+            g.decidedScope(1);
+        }
+    }
+
+    public static void leaveDecided() {
+        Governor g = governor;
+        if (g != null) {
+            g.decidedScope(-1);
+        }
+    }
+
     /** Records the outcome of a governed call. */
     public static void exit(long token, Throwable thrown) {
         if (token != Governor.NOT_GOVERNED) {

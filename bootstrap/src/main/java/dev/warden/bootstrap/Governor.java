@@ -27,4 +27,56 @@ public interface Governor {
 
     /** Records the outcome of the call that {@code token} was returned for. */
     void exit(long token, Throwable thrown);
+
+    /**
+     * Decides one HTTP request hop ({@code http.<METHOD>}) before it reaches the network.
+     *
+     * @param subject the object the request is made through (a connection, a request), so that a
+     *     nested or repeated call on the same subject and URL is decided once; may be {@code null}
+     * @param method the request method
+     * @param url the absolute URL: a {@code String}, {@code java.net.URI} or {@code java.net.URL}
+     * @param bodyBytes the request body's size when known, else -1
+     * @return a token for {@link #exitHttp}, or {@link #NOT_GOVERNED}
+     * @throws Exception an {@code IOException} when the request is denied
+     */
+    default long enterHttp(Object subject, String method, Object url, long bodyBytes) throws Exception {
+        return NOT_GOVERNED;
+    }
+
+    /** Records the outcome of the request {@code token} was returned for: the status (or -1), or what it threw. */
+    default void exitHttp(long token, int status, Throwable thrown) {
+        exit(token, thrown);
+    }
+
+    /** The request {@code token} continues asynchronously: record it when {@code future} completes. */
+    default void httpAsync(long token, Object future) {
+        exit(token, null);
+    }
+
+    /** The {@code baggage} header value for an allowed request, or {@code null} to add none. */
+    default String baggage(String existing) {
+        return null;
+    }
+
+    /** Decides a hop of a request only the agent can read; its record waits for {@link #httpResponse}. */
+    default void httpPending(int client, Object request) throws Exception {}
+
+    /** Completes the record of the hop {@link #httpPending} registered under {@code key}. */
+    default void httpResponse(Object key, int status, Throwable thrown) {}
+
+    /** {@code request} with Warden's {@code baggage} header, or {@code request} unchanged. */
+    default Object withBaggage(Object request) {
+        return request;
+    }
+
+    /** Adds Warden's {@code baggage} header to a {@code sun.net.www.MessageHeader}. */
+    default void baggageInto(Object messageHeader) {}
+
+    /** Decides an outbound connect ({@code net.connect}); throws an {@code IOException} when denied. */
+    default long enterConnect(Object address, boolean selector) throws Exception {
+        return NOT_GOVERNED;
+    }
+
+    /** +1 / -1: the calling thread works for a request Warden decided (see {@link Gate#enterDecided}). */
+    default void decidedScope(int delta) {}
 }

@@ -18,6 +18,13 @@ final class CallFrame {
     /** The actions ({@code FileCalls} bits) decided on {@link #path}. */
     int pathActions;
     long startNanos;
+    /** HTTP: the URL object the request was decided for (a redirect replaces it), the method, the body size, the status. */
+    Object url;
+    String method;
+    long bodyBytes;
+    int status;
+    /** The calling thread's name, for a record written on another thread (an asynchronous request). */
+    String threadName;
     int count;
     final Action[] actions = new Action[MAX_DECISIONS];
     final String[] targets = new String[MAX_DECISIONS];
@@ -37,6 +44,11 @@ final class CallFrame {
         path = null;
         pathActions = 0;
         startNanos = 0;
+        url = null;
+        method = null;
+        bodyBytes = -1;
+        status = -1;
+        threadName = null;
         for (int i = 0; i < count; i++) {
             actions[i] = null;
             targets[i] = details[i] = rules[i] = reasons[i] = null;
@@ -54,6 +66,29 @@ final class CallFrame {
         targetsUtf8[i] = targetUtf8;
         detailsUtf8[i] = detailUtf8;
         return i;
+    }
+
+    /** A copy that outlives this frame's reuse: an asynchronous request's record is written when it completes. */
+    CallFrame detach(String callingThread) {
+        CallFrame c = new CallFrame();
+        c.family = family;
+        c.op = op;
+        c.startNanos = startNanos;
+        c.method = method;
+        c.bodyBytes = bodyBytes;
+        c.status = status;
+        c.threadName = callingThread;
+        c.count = count;
+        System.arraycopy(actions, 0, c.actions, 0, count);
+        System.arraycopy(targets, 0, c.targets, 0, count);
+        System.arraycopy(details, 0, c.details, 0, count);
+        System.arraycopy(targetsUtf8, 0, c.targetsUtf8, 0, count);
+        System.arraycopy(detailsUtf8, 0, c.detailsUtf8, 0, count);
+        System.arraycopy(verdicts, 0, c.verdicts, 0, count);
+        System.arraycopy(decisions, 0, c.decisions, 0, count);
+        System.arraycopy(rules, 0, c.rules, 0, count);
+        System.arraycopy(reasons, 0, c.reasons, 0, count);
+        return c;
     }
 
     int firstDenied() {

@@ -53,8 +53,9 @@ final class Recorder {
         for (int i = 0; i < f.count; i++) {
             if (worthRecording(f, i)) {
                 AuditRecord r = fill(ts, f, i);
-                r.outcome = thrown == null ? "ok" : "failed";
-                r.error = thrown == null ? null : thrown.toString();
+                boolean httpError = f.family == Family.HTTP && thrown == null && f.status >= 400;
+                r.outcome = thrown == null && !httpError ? "ok" : "failed";
+                r.error = thrown != null ? thrown.toString() : httpError ? "HTTP " + f.status : null;
                 r.durationNs = nowNanos - f.startNanos;
                 if (callerAll || f.decisions[i] != Outcome.ALLOW) {
                     r.caller = CallerFrames.firstApplicationFrame();
@@ -125,7 +126,25 @@ final class Recorder {
             r.detail.append(f.details[i]);
             r.detailUtf8 = f.detailsUtf8[i];
         }
+        if (f.family == Family.HTTP) {
+            httpDetail(r.detail, f);
+        }
+        if (f.threadName != null) {
+            r.thread = f.threadName;
+            r.threadUtf8 = null;
+        }
         return r;
+    }
+
+    /** {@code POST, 12 bytes, status 201}: the method, the body size when known, the status once known. */
+    private static void httpDetail(StringBuilder d, CallFrame f) {
+        d.append(f.method);
+        if (f.bodyBytes >= 0) {
+            d.append(", ").append(f.bodyBytes).append(" bytes");
+        }
+        if (f.status >= 0) {
+            d.append(", status ").append(f.status);
+        }
     }
 
     private void common(ThreadState ts, AuditRecord r, long startNanos) {

@@ -39,6 +39,49 @@ final class ThreadState {
     /** The exception a denied call throws, handed from the decision to the advice. */
     Exception denial;
 
+    /**
+     * The last HTTP request this thread allowed: the object it was made through and the URL object
+     * it was decided for, so that the calls one request makes into each other (an
+     * {@code HttpURLConnection}'s {@code getInputStream} after its {@code connect}) decide it once,
+     * and a redirect (a new URL object) is decided again. A denied one is refused again, unrecorded.
+     */
+    private Object lastHttpSubject;
+    private Object lastHttpUrl;
+    private String lastHttpMethod;
+    private String lastHttpDenial;
+    /** More than zero while the thread works for a request Warden decided on another thread. */
+    int decidedScope;
+
+    boolean alreadyDecided(Object subject, Object url, String method) {
+        return subject == lastHttpSubject && url == lastHttpUrl && method != null && method.equals(lastHttpMethod);
+    }
+
+    /** {@code denial} is the message it was refused with, {@code null} when it was allowed. */
+    void rememberDecided(Object subject, Object url, String method, String denial) {
+        lastHttpSubject = subject;
+        lastHttpUrl = url;
+        lastHttpMethod = method;
+        lastHttpDenial = denial;
+    }
+
+    String lastHttpDenial() {
+        return lastHttpDenial;
+    }
+
+    /** Whether a connect made now is part of a call Warden already allowed on this thread. */
+    boolean insideAllowedCall() {
+        if (decidedScope > 0) {
+            return true;
+        }
+        for (int i = depth - 1; i >= 0; i--) {
+            CallFrame f = frames[i];
+            if (f.family != Family.FILE && f.family != Family.NET && f.count > 0 && f.decisions[0] != Outcome.DENY) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     CallFrame top() {
         return depth == 0 ? null : frames[depth - 1];
     }
@@ -66,6 +109,17 @@ final class ThreadState {
         CallFrame f = frames[depth++];
         f.reset(family);
         return f;
+    }
+
+    int depth() {
+        return depth;
+    }
+
+    /** Drops the frames an interrupted decision left above {@code d}. */
+    void popTo(int d) {
+        while (depth > d) {
+            pop();
+        }
     }
 
     void pop() {

@@ -33,6 +33,7 @@ public final class WardenGovernor implements Governor {
     private final KillSwitch killSwitch;
     private final Recorder recorder;
     private final boolean failClosed;
+    private final NetworkCalls network;
     private volatile Policy policy;
     /** Why there is no policy (failure = open with an invalid policy), else {@code null}. */
     private final String startupError;
@@ -45,6 +46,26 @@ public final class WardenGovernor implements Governor {
         this.paths = new PathResolver(System.getProperty("user.dir"));
         this.killSwitch = new KillSwitch(killSwitchFile);
         this.recorder = new Recorder(audit, identity, policy);
+        this.network = new NetworkCalls(this, identity, policy != null && policy.settings().propagate());
+    }
+
+    Policy policy() {
+        return policy;
+    }
+
+    KillSwitch killSwitch() {
+        return killSwitch;
+    }
+
+    Recorder recorder() {
+        return recorder;
+    }
+
+    /** There is no policy (failure = open with an invalid one): the call is allowed and recorded as an error. */
+    void noPolicy(CallFrame f, int i) {
+        f.decisions[i] = Outcome.ERROR;
+        f.rules[i] = "error";
+        f.reasons[i] = startupError;
     }
 
     /** Starts Warden's background threads. */
@@ -78,6 +99,201 @@ public final class WardenGovernor implements Governor {
             throw denial;
         }
         return token;
+    }
+
+    @Override
+    public long enterHttp(Object subject, String method, Object url, long bodyBytes) throws Exception {
+        ThreadState ts = state.get();
+        if (ts.insideWarden > 0 || url == null || method == null) {
+            return NOT_GOVERNED;
+        }
+        if (subject != null && ts.alreadyDecided(subject, url, method)) {
+            // The same request again: HttpURLConnection's getResponseCode calls getInputStream twice.
+            String denied = ts.lastHttpDenial();
+            if (denied != null) {
+                throw new java.io.IOException(denied);
+            }
+            return NOT_GOVERNED;
+        }
+        long token;
+        int depth = ts.depth();
+        ts.insideWarden++;
+        try {
+            token = network.decideHttp(ts, subject, method, url, bodyBytes);
+        } catch (Throwable internal) {
+            ts.popTo(depth);
+            token = internalNetworkError(ts, internal, "http." + method, NetworkCalls.withoutSecrets(String.valueOf(url)));
+        } finally {
+            ts.insideWarden--;
+        }
+        return throwIfDenied(ts, token);
+    }
+
+    @Override
+    public void httpPending(int client, Object request) throws Exception {
+        RequestReader reader = client >= 0 && client < RequestReader.BY_CLIENT.length ? RequestReader.BY_CLIENT[client] : null;
+        ThreadState ts = state.get();
+        if (reader == null || ts.insideWarden > 0) {
+            return;
+        }
+        String method;
+        Object url;
+        ts.insideWarden++;
+        try {
+            method = reader.method(request);
+            url = reader.url(request);
+        } catch (Throwable internal) {
+            throwIfDenied(ts, internalNetworkError(ts, internal, "http.*", String.valueOf(request.getClass().getName())));
+            return;
+        } finally {
+            ts.insideWarden--;
+        }
+        if (method == null || url == null) {
+            return; // not a request this reader knows (another Supplier passed where a request may be)
+        }
+        long token = enterHttp(request, method, url, -1L);
+        if (token != NOT_GOVERNED) {
+            ts.insideWarden++;
+            try {
+                network.park(ts, url);
+            } finally {
+                ts.insideWarden--;
+            }
+        }
+    }
+
+    @Override
+    public void httpResponse(Object key, int status, Throwable thrown) {
+        ThreadState ts = state.get();
+        if (ts.insideWarden > 0) {
+            return;
+        }
+        ts.insideWarden++;
+        try {
+            network.responded(ts, key, status, thrown);
+        } catch (Throwable internal) {
+            LOG.error("Warden could not record the outcome of an HTTP request", internal);
+        } finally {
+            ts.insideWarden--;
+        }
+    }
+
+    @Override
+    public void exitHttp(long token, int status, Throwable thrown) {
+        ThreadState ts = state.get();
+        CallFrame f = ts.top();
+        if (f != null && f.family == Family.HTTP) {
+            f.status = status;
+        }
+        exit(token, thrown);
+    }
+
+    @Override
+    public void httpAsync(long token, Object future) {
+        ThreadState ts = state.get();
+        ts.insideWarden++;
+        try {
+            network.detach(ts, future);
+        } catch (Throwable internal) {
+            LOG.error("Warden could not follow an asynchronous HTTP request", internal);
+        } finally {
+            ts.insideWarden--;
+        }
+    }
+
+    @Override
+    public String baggage(String existing) {
+        ThreadState ts = state.get();
+        if (ts.insideWarden > 0) {
+            return null;
+        }
+        ts.insideWarden++;
+        try {
+            return network.baggage(existing);
+        } catch (Throwable internal) {
+            LOG.error("Warden could not build the baggage header", internal);
+            return null;
+        } finally {
+            ts.insideWarden--;
+        }
+    }
+
+    @Override
+    public Object withBaggage(Object request) {
+        ThreadState ts = state.get();
+        if (ts.insideWarden > 0) {
+            return request;
+        }
+        ts.insideWarden++;
+        try {
+            return network.withBaggage(request);
+        } catch (Throwable internal) {
+            LOG.error("Warden could not add the baggage header", internal);
+            return request;
+        } finally {
+            ts.insideWarden--;
+        }
+    }
+
+    @Override
+    public void baggageInto(Object messageHeader) {
+        ThreadState ts = state.get();
+        if (ts.insideWarden > 0) {
+            return;
+        }
+        ts.insideWarden++;
+        try {
+            network.baggageInto(messageHeader);
+        } catch (Throwable internal) {
+            LOG.error("Warden could not add the baggage header", internal);
+        } finally {
+            ts.insideWarden--;
+        }
+    }
+
+    @Override
+    public long enterConnect(Object address, boolean selector) throws Exception {
+        ThreadState ts = state.get();
+        if (ts.insideWarden > 0) {
+            return NOT_GOVERNED;
+        }
+        long token;
+        int depth = ts.depth();
+        ts.insideWarden++;
+        try {
+            token = network.decideConnect(ts, address, selector);
+        } catch (Throwable internal) {
+            ts.popTo(depth);
+            token = internalNetworkError(ts, internal, "net.connect", String.valueOf(address));
+        } finally {
+            ts.insideWarden--;
+        }
+        return throwIfDenied(ts, token);
+    }
+
+    @Override
+    public void decidedScope(int delta) {
+        state.get().decidedScope += delta;
+    }
+
+    private static long throwIfDenied(ThreadState ts, long token) throws Exception {
+        if (token == DENIED) {
+            Exception denial = ts.denial;
+            ts.denial = null;
+            throw denial;
+        }
+        return token;
+    }
+
+    private long internalNetworkError(ThreadState ts, Throwable internal, String action, String target) {
+        String reason = "internal error: " + internal;
+        LOG.error("Warden could not decide {} {}; {}", action, target, failClosed ? "denied (warden.failure = closed)" : "allowed (warden.failure = open)", internal);
+        recorder.error(ts, action, target, reason, failClosed);
+        if (!failClosed) {
+            return NOT_GOVERNED;
+        }
+        ts.denial = new java.io.IOException(Denials.message(action, target, reason, "error"));
+        return DENIED;
     }
 
     private long decideFile(ThreadState ts, int op, int actions, Object path, Object other, int api) {

@@ -38,6 +38,7 @@ final class Instrumenter {
             CachedTransformer cached = installFromCache(inst, gate, cache, targets);
             if (cached != null && Canary.check()) {
                 StartupTimer.phase("classes instrumented from the cache");
+                installLate(inst, gate, cache);
                 return;
             }
             if (cached != null) {
@@ -51,6 +52,38 @@ final class Instrumenter {
         if (errors > 0 || !Canary.check()) {
             throw new IllegalStateException("the JDK's file classes could not be advised; file calls would go ungoverned");
         }
+        installLate(inst, gate, cache);
+    }
+
+    /**
+     * The classes that load later (HTTP clients, socket channels): advised as they load, by
+     * {@link LateTransformer}; those already loaded (an attach, or a class start-up used) are
+     * retransformed now.
+     */
+    private static void installLate(Instrumentation inst, Class<?> gate, TransformCache cache) {
+        LateTypes.registerReaders();
+        java.util.Set<String> internalNames = new java.util.HashSet<>();
+        for (String name : LateTypes.ALL) {
+            internalNames.add(name.replace('.', '/'));
+        }
+        LateTransformer late = new LateTransformer(inst, gate, java.util.Set.copyOf(internalNames), cache,
+                () -> lateByteBuddy(inst, gate));
+        inst.addTransformer(late, true);
+        late.retransformLoaded();
+        StartupTimer.phase("late classes watched");
+    }
+
+    /** Byte Buddy's transformer for the late classes, made the first time one of them needs advising. */
+    private static java.lang.instrument.ClassFileTransformer lateByteBuddy(Instrumentation inst, Class<?> gate) {
+        AgentBuilder builder = new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+                .ignore(nameStartsWith("dev.warden.").or(nameStartsWith("net.bytebuddy.")).or(isSynthetic()))
+                .with(new ErrorListener(null))
+                .assureReadEdgeTo(inst, gate);
+        return LateTypes.register(builder).makeRaw();
     }
 
     /** Every advised JDK class this JVM has, loaded now so that all are advised (and cached) at once. */
@@ -130,7 +163,7 @@ final class Instrumenter {
             "sun.nio.fs.UnixUserDefinedFileAttributeView");
 
     /** Reports a class Warden meant to advise but could not (a gap in governance); caches the ones it did. */
-    private static final class ErrorListener extends AgentBuilder.Listener.Adapter {
+    static final class ErrorListener extends AgentBuilder.Listener.Adapter {
         private final TransformCache cache;
         volatile int errors;
 

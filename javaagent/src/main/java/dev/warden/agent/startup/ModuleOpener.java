@@ -21,7 +21,9 @@ final class ModuleOpener {
         inst.redefineModule(
                 javaBase,
                 Set.of(),
-                Map.of("sun.nio.ch", warden, "jdk.internal.ref", warden, "jdk.internal.misc", warden),
+                Map.of("sun.nio.ch", warden, "jdk.internal.ref", warden, "jdk.internal.misc", warden,
+                        // HttpURLConnection's header list, for the baggage header (warden.propagate)
+                        "sun.net.www", warden),
                 Map.of("java.lang", warden, "java.lang.reflect", warden, "java.nio", warden,
                         "java.io", warden, "java.util", warden),
                 Set.of(),

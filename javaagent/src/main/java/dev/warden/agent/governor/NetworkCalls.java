@@ -1,0 +1,236 @@
+package dev.warden.agent.governor;
+
+import dev.warden.policy.Action;
+import dev.warden.policy.ConnectTargets;
+import dev.warden.policy.Policy;
+import dev.warden.policy.Verdict;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.net.URL;
+import java.net.UnixDomainSocketAddress;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides HTTP request hops ({@code http.<METHOD>}) and socket connects ({@code net.connect}).
+ *
+ * <p>An allowed, cached request costs a hash of its URL ({@link HttpTargets}), the policy's cached
+ * verdict and the run-time checks; it allocates nothing. A connect is decided by the deny rules
+ * always; when no rule matches, a connect that is part of a request Warden allowed (on this
+ * thread, or to an endpoint such a request named, see {@link DecidedEndpoints}) is allowed, and
+ * any other falls to {@code warden.net.default}.
+ */
+final class NetworkCalls {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NetworkCalls.class);
+    static final long DENIED = -1L;
+    static final long GOVERNED = 1L;
+    static final String PART_OF_REQUEST = "part of an allowed request";
+    static final String DNS_QUERY = "a DNS query to a system resolver";
+
+    private final WardenGovernor governor;
+    private final HttpTargets targets = new HttpTargets();
+    private final DecidedEndpoints endpoints = new DecidedEndpoints();
+    private final SystemResolvers resolvers = new SystemResolvers(java.nio.file.Path.of("/etc/resolv.conf"));
+    private final Baggage baggage;
+
+    NetworkCalls(WardenGovernor governor, Identity identity, boolean propagate) {
+        this.governor = governor;
+        this.baggage = propagate ? new Baggage(identity) : null;
+    }
+
+    long decideHttp(ThreadState ts, Object subject, String method, Object url, long bodyBytes) {
+        long now = System.nanoTime();
+        String raw = url instanceof URI ? url.toString() : url instanceof URL ? ((URL) url).toExternalForm() : String.valueOf(url);
+        HttpTargets.Target t = targets.of(raw);
+        Action action = Action.http(method);
+        CallFrame f = ts.push(Family.HTTP);
+        if (f == null || action == null) {
+            if (f != null) {
+                ts.pop();
+            }
+            ts.denial = new IOException(Denials.message("http." + method, t.target,
+                    f == null ? "governed calls nested too deep" : "HTTP method " + method + " is not governed by name", "default"));
+            return DENIED;
+        }
+        f.startNanos = now;
+        f.path = subject;
+        f.url = url;
+        f.method = method;
+        f.bodyBytes = bodyBytes;
+        int i = f.add(action, t.target, null, t.utf8, null);
+        Policy policy = governor.policy();
+        if (policy == null) {
+            governor.noPolicy(f, i);
+        } else {
+            Verdict v = policy.decide(action, t.target);
+            f.verdicts[i] = v;
+            RuntimeChecks.apply(f, i, v, governor.killSwitch(), governor.recorder(), policy, now);
+        }
+        if (f.decisions[i] == Outcome.DENY) {
+            governor.recorder().blocked(ts, f);
+            String message = Denials.message(action.name(), t.target, f.reasons[i], f.rules[i]);
+            ts.denial = new IOException(message);
+            ts.pop();
+            if (subject != null) {
+                ts.rememberDecided(subject, url, method, message);
+            }
+            return DENIED;
+        }
+        if (subject != null) {
+            ts.rememberDecided(subject, url, method, null);
+        }
+        endpoints.allowed(t.endpoint, now);
+        return GOVERNED;
+    }
+
+    /** The request continues on other threads: its record is written when {@code future} completes. */
+    void detach(ThreadState ts, Object future) {
+        CallFrame f = ts.top();
+        if (f == null || f.family != Family.HTTP) {
+            return;
+        }
+        CallFrame call = f.detach(Thread.currentThread().getName());
+        ts.pop();
+        if (future instanceof CompletableFuture) {
+            ((CompletableFuture<?>) future).whenComplete((response, thrown) -> completeDetached(call, response, thrown));
+        }
+    }
+
+    /** Requests whose hop was decided and whose response has not arrived yet, by the hop's key. */
+    private final java.util.Map<Object, CallFrame> pending = new java.util.IdentityHashMap<>();
+    private static final int MAX_PENDING = 1024;
+
+    /** The request's hop continues on an event loop: its record waits for {@link #responded} with {@code key}. */
+    void park(ThreadState ts, Object key) {
+        CallFrame f = ts.top();
+        if (f == null || f.family != Family.HTTP) {
+            return;
+        }
+        CallFrame call = f.detach(Thread.currentThread().getName());
+        ts.pop();
+        synchronized (pending) {
+            if (pending.size() >= MAX_PENDING) {
+                LOG.warn("Warden dropped the outcome of {} HTTP requests that never answered", pending.size());
+                pending.clear();
+            }
+            pending.put(key, call);
+        }
+    }
+
+    void responded(ThreadState ts, Object key, int status, Throwable thrown) {
+        CallFrame call;
+        synchronized (pending) {
+            call = pending.remove(key);
+        }
+        if (call != null) {
+            call.status = status;
+            governor.recorder().completed(ts, call, System.nanoTime(), thrown);
+        }
+    }
+
+    private void completeDetached(CallFrame call, Object response, Throwable thrown) {
+        ThreadState ts = WardenThreads.STATE.get();
+        ts.insideWarden++;
+        try {
+            if (response instanceof java.net.http.HttpResponse) {
+                call.status = ((java.net.http.HttpResponse<?>) response).statusCode();
+            }
+            Throwable cause = thrown instanceof java.util.concurrent.CompletionException && thrown.getCause() != null
+                    ? thrown.getCause() : thrown;
+            governor.recorder().completed(ts, call, System.nanoTime(), cause);
+        } catch (Throwable internal) {
+            LOG.error("Warden could not record the outcome of an HTTP request", internal);
+        } finally {
+            ts.insideWarden--;
+        }
+    }
+
+    long decideConnect(ThreadState ts, Object address, boolean selector) {
+        long now = System.nanoTime();
+        String target;
+        String byName = null;
+        if (address instanceof InetSocketAddress) {
+            InetSocketAddress a = (InetSocketAddress) address;
+            String host = a.isUnresolved() || a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress();
+            target = ConnectTargets.hostPort(host, a.getPort());
+            byName = ConnectTargets.hostPort(a.getHostString(), a.getPort());
+        } else if (address instanceof UnixDomainSocketAddress) {
+            target = ConnectTargets.unix(((UnixDomainSocketAddress) address).getPath().toString());
+        } else {
+            return dev.warden.bootstrap.Governor.NOT_GOVERNED;
+        }
+        CallFrame outer = ts.top();
+        if (outer != null && outer.family == Family.NET && outer.path == address) {
+            return dev.warden.bootstrap.Governor.NOT_GOVERNED; // JDK 17's blockingSend calls send with the same address
+        }
+        CallFrame f = ts.push(Family.NET);
+        if (f == null) {
+            ts.denial = new IOException(Denials.message("net.connect", target, "governed calls nested too deep", "default"));
+            return DENIED;
+        }
+        f.startNanos = now;
+        f.path = address;
+        int i = f.add(Action.NET_CONNECT, target, null, null, null);
+        Policy policy = governor.policy();
+        if (policy == null) {
+            governor.noPolicy(f, i);
+        } else {
+            Verdict v = policy.decide(Action.NET_CONNECT, target);
+            f.verdicts[i] = v;
+            RuntimeChecks.apply(f, i, v, governor.killSwitch(), governor.recorder(), policy, now);
+            boolean byRuntime = "kill-switch".equals(f.rules[i]) || "error".equals(f.rules[i]);
+            if ("default".equals(v.rule()) && !byRuntime
+                    && (ts.insideAllowedCall() || (selector
+                            && (endpoints.recentlyAllowed(target, now) || endpoints.recentlyAllowed(byName, now))))) {
+                // No rule names this address, and it is where an allowed request goes: no allow rule needed.
+                f.decisions[i] = Outcome.ALLOW;
+                f.reasons[i] = PART_OF_REQUEST;
+            } else if ("default".equals(v.rule()) && !byRuntime && resolvers.contains(target)) {
+                f.decisions[i] = Outcome.ALLOW;
+                f.reasons[i] = DNS_QUERY;
+            }
+        }
+        if (f.decisions[i] == Outcome.DENY) {
+            governor.recorder().blocked(ts, f);
+            ts.denial = new IOException(Denials.message(Action.NET_CONNECT.name(), target, f.reasons[i], f.rules[i]));
+            ts.pop();
+            return DENIED;
+        }
+        return GOVERNED;
+    }
+
+    /** A URL for a log line or an error record: no user info, no query, no fragment. */
+    static String withoutSecrets(String url) {
+        int end = url.length();
+        for (int i = 0; i < url.length(); i++) {
+            if (url.charAt(i) == '?' || url.charAt(i) == '#') {
+                end = i;
+                break;
+            }
+        }
+        String s = url.substring(0, end);
+        int authority = s.indexOf("://");
+        int at = s.indexOf('@');
+        int slash = authority < 0 ? -1 : s.indexOf('/', authority + 3);
+        if (authority >= 0 && at > authority && (slash < 0 || at < slash)) {
+            s = s.substring(0, authority + 3) + s.substring(at + 1);
+        }
+        return s;
+    }
+
+    Object withBaggage(Object request) {
+        return BaggageHeaders.onJdkRequest(baggage, request);
+    }
+
+    void baggageInto(Object messageHeader) throws Throwable {
+        BaggageHeaders.onUrlConnection(baggage, messageHeader);
+    }
+
+    String baggage(String existing) {
+        return baggage == null ? null : baggage.merge(existing);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.warden.agent.http.jdk;
+
+import dev.warden.bootstrap.Gate;
+import java.net.HttpURLConnection;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * {@code plainConnect0} (before the TCP connect of a new connection) and {@code writeRequests}
+ * (before a request goes out on a kept-alive connection): the hop is decided on the connection's
+ * current URL, which a followed redirect replaces. The governor decides each (connection, URL)
+ * once, however the public methods call each other.
+ */
+final class UrlConnectionAdvice {
+
+    private UrlConnectionAdvice() {}
+
+    @Advice.OnMethodEnter
+    static long enter(@Advice.This HttpURLConnection self) throws Exception {
+        return Gate.http(self, self.getRequestMethod(), self.getURL(), -1L);
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class)
+    static void exit(@Advice.Enter long token, @Advice.Thrown Throwable thrown) {
+        Gate.httpExit(token, -1, thrown);
+    }
+}

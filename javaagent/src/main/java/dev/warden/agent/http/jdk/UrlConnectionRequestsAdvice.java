@@ -1,0 +1,27 @@
+package dev.warden.agent.http.jdk;
+
+import dev.warden.bootstrap.Gate;
+import java.net.HttpURLConnection;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * {@code writeRequests}: decides a hop that reuses a kept-alive connection (a redirect to the same
+ * host), and adds the {@code baggage} header to the headers about to be written (the connection's
+ * {@code requests}, a {@code sun.net.www.MessageHeader}, rebuilt for every hop).
+ */
+final class UrlConnectionRequestsAdvice {
+
+    private UrlConnectionRequestsAdvice() {}
+
+    @Advice.OnMethodEnter
+    static long enter(@Advice.This HttpURLConnection self, @Advice.FieldValue("requests") Object requests) throws Exception {
+        long token = Gate.http(self, self.getRequestMethod(), self.getURL(), -1L);
+        Gate.baggageInto(requests);
+        return token;
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class)
+    static void exit(@Advice.Enter long token, @Advice.Thrown Throwable thrown) {
+        Gate.httpExit(token, -1, thrown);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.warden.agent.startup;
+
+import dev.warden.agent.http.jdk.JdkHttpInstrumentation;
+import dev.warden.agent.http.reactornetty.ReactorNettyInstrumentation;
+import dev.warden.agent.net.SocketInstrumentation;
+import java.util.HashSet;
+import java.util.Set;
+import net.bytebuddy.agent.builder.AgentBuilder;
+
+/** The instrumentations of classes that load after start-up, and the names of the classes they advise. */
+final class LateTypes {
+
+    private LateTypes() {}
+
+    static final Set<String> ALL = union(SocketInstrumentation.TYPES, JdkHttpInstrumentation.TYPES,
+            ReactorNettyInstrumentation.TYPES);
+
+    /** What the governor needs to read requests whose classes advice cannot name; made at start-up. */
+    static void registerReaders() {
+        ReactorNettyInstrumentation.registerReader();
+    }
+
+    static AgentBuilder register(AgentBuilder builder) {
+        builder = SocketInstrumentation.register(builder);
+        builder = JdkHttpInstrumentation.register(builder);
+        builder = ReactorNettyInstrumentation.register(builder);
+        return builder;
+    }
+
+    @SafeVarargs
+    private static Set<String> union(Set<String>... sets) {
+        Set<String> all = new HashSet<>();
+        for (Set<String> s : sets) {
+            all.addAll(s);
+        }
+        return Set.copyOf(all);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.warden.testapps.httptool;
+
+/** A client step {@code client|METHOD|URL[|body=TEXT][|baggage=VALUE][|proxy=PORT]}. */
+final class Options {
+    final String client;
+    final String method;
+    final String url;
+    String body;
+    String baggage;
+    int proxyPort = -1;
+
+    Options(String[] s) {
+        client = s[0];
+        method = s[1];
+        url = s[2];
+        for (int i = 3; i < s.length; i++) {
+            String o = s[i];
+            if (o.startsWith("body=")) {
+                body = o.substring(5);
+            } else if (o.startsWith("baggage=")) {
+                baggage = o.substring(8);
+            } else if (o.startsWith("proxy=")) {
+                proxyPort = Integer.parseInt(o.substring(6));
+            } else {
+                throw new IllegalArgumentException("unknown option " + o);
+            }
+        }
+    }
+
+    static String firstLine(String body) {
+        int nl = body.indexOf('\n');
+        return (nl < 0 ? body : body.substring(0, nl)).trim();
+    }
+}
