@@ -17,12 +17,24 @@ public final class Gate {
     public static final int API_UNCHECKED = 3;
 
     private static volatile Governor governor;
+    /** {@code warden.propagate}: whether advice should ask for a {@code baggage} header at all. */
+    private static volatile boolean propagate;
 
     private Gate() {}
 
     /** Installs the governor; called once by the agent when its policy is loaded. */
     public static void install(Governor g) {
         governor = g;
+    }
+
+    /** Set by the agent from {@code warden.propagate}. */
+    public static void propagate(boolean on) {
+        propagate = on;
+    }
+
+    /** Whether allowed requests carry Warden's {@code baggage} header ({@code warden.propagate}). */
+    public static boolean propagating() {
+        return propagate;
     }
 
     /** The installed governor, or {@code null} before start-up has finished. */
@@ -58,13 +70,33 @@ public final class Gate {
     }
 
     /**
+     * {@link #http}, denying with a plain {@code IOException} rather than Warden's
+     * {@code ConnectException}: the JDK's {@code HttpClient} retries a request once after a
+     * {@code ConnectException} (its {@code jdk.httpclient.disableRetryConnect}), which would decide
+     * and record the denial twice.
+     */
+    public static long httpPlainIo(Object subject, String method, Object url, long bodyBytes) throws java.io.IOException {
+        try {
+            return http(subject, method, url, bodyBytes);
+        } catch (java.net.ConnectException denied) {
+            java.io.IOException plain = new java.io.IOException(denied.getMessage());
+            plain.setStackTrace(denied.getStackTrace());
+            throw plain;
+        } catch (java.io.IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new java.io.IOException(e.getMessage(), e);
+        }
+    }
+
+    /**
      * {@link #http} for advice that must not throw (an asynchronous API reports a denial through its
      * future or callback): the denial is returned, {@code null} when the request may proceed, and the
      * token is then {@link #lastToken()}.
      */
     public static Throwable httpOrDenial(Object subject, String method, Object url, long bodyBytes) {
         try {
-            LAST_TOKEN.set(http(subject, method, url, bodyBytes));
+            LAST_TOKEN.set(httpPlainIo(subject, method, url, bodyBytes));
             return null;
         } catch (Throwable denial) {
             LAST_TOKEN.set(Governor.NOT_GOVERNED);
@@ -111,6 +143,46 @@ public final class Gate {
     public static String baggage(String existing) {
         Governor g = governor;
         return g == null ? null : g.baggage(existing);
+    }
+
+    /**
+     * The request {@code token} was returned for is decided, and its record waits for
+     * {@link #httpResponse} with {@code key}: the client's response arrives in another method
+     * (OkHttp's {@code BridgeInterceptor}), or on another thread.
+     */
+    public static void httpPark(long token, Object key) {
+        if (token != Governor.NOT_GOVERNED) {
+            Governor g = governor;
+            if (g != null) {
+                g.httpPark(token, key);
+            }
+        }
+    }
+
+    /**
+     * The request {@code token} was returned for continues through {@code callback}, an instance of
+     * the client's callback interface {@code type}: returns a callback of that type that records the
+     * response (or failure) and then hands it on. Apache HttpClient 5's async {@code AsyncExecCallback}.
+     */
+    public static Object httpCallback(long token, Object callback, Class<?> type) {
+        if (token != Governor.NOT_GOVERNED) {
+            Governor g = governor;
+            if (g != null) {
+                return g.httpCallback(token, callback, type);
+            }
+        }
+        return callback;
+    }
+
+    /**
+     * The request just allowed on this thread goes through the proxy {@code host:port}: an
+     * asynchronous client's connect to it, on its own thread, is part of that request.
+     */
+    public static void httpVia(String host, int port) {
+        Governor g = governor;
+        if (g != null && host != null) {
+            g.httpVia(host, port);
+        }
     }
 
     /** Reactor Netty: a request is its {@code HttpClientConnect.HttpClientHandler}. */

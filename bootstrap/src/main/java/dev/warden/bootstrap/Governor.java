@@ -58,6 +58,20 @@ public interface Governor {
         return null;
     }
 
+    /** The request {@code token} was returned for waits for {@link #httpResponse} with {@code key}. */
+    default void httpPark(long token, Object key) {
+        exit(token, null);
+    }
+
+    /** A callback of {@code type} that records the response of request {@code token}, then calls {@code callback}. */
+    default Object httpCallback(long token, Object callback, Class<?> type) {
+        exit(token, null);
+        return callback;
+    }
+
+    /** The request just allowed goes through the proxy {@code host:port} (see {@link Gate#httpVia}). */
+    default void httpVia(String host, int port) {}
+
     /** Decides a hop of a request only the agent can read; its record waits for {@link #httpResponse}. */
     default void httpPending(int client, Object request) throws Exception {}
 

@@ -109,6 +109,7 @@ final class BuiltinRules {
         if (javaHome != null) {
             written = new TargetMatcher[] {PathPattern.literal(javaHome, true)};
             addWrittenAndReal(real, javaHome, true);
+            linkedConfiguration(real, javaHome);
         }
         for (String property : List.of("java.class.path", "jdk.module.path")) {
             String value = jvm.jvmProperty(property);
@@ -131,6 +132,29 @@ final class BuiltinRules {
         r.targetsText = List.copyOf(real.keySet());
         r.writtenTargets = written;
         return new Rule(r);
+    }
+
+    /**
+     * Where the JDK's configuration links point: Debian links {@code conf/net.properties},
+     * {@code conf/security/java.security} and {@code lib/security/cacerts} into {@code /etc}, and the
+     * JDK opens some of them by their canonical path ({@code sun.net.NetProperties} reads
+     * {@code net.properties} through {@code File.getCanonicalPath}), which is neither under
+     * {@code java.home} as written nor under its real path.
+     */
+    private static void linkedConfiguration(Map<String, TargetMatcher> into, Path javaHome) {
+        for (Path dir : List.of(javaHome.resolve("conf"), javaHome.resolve("lib").resolve("security"))) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (java.util.stream.Stream<Path> all = Files.walk(dir, 4)) {
+                all.filter(Files::isSymbolicLink).forEach(link -> {
+                    Path target = RealPaths.resolve(link);
+                    into.putIfAbsent(target.toString(), PathPattern.literal(target, Files.isDirectory(target)));
+                });
+            } catch (java.io.IOException | java.io.UncheckedIOException e) {
+                // an unreadable configuration directory: the JVM cannot read it either
+            }
+        }
     }
 
     private static RuleParts builtin(String name, Effect effect, List<Action> actions) {

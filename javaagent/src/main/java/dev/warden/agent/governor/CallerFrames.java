@@ -28,6 +28,14 @@ final class CallerFrames {
                 || className.startsWith("dev.warden.agent.")
                 || className.startsWith("dev.warden.bootstrap.")
                 || className.startsWith("dev.warden.policy.")
-                || className.startsWith("dev.warden.shaded.");
+                || className.startsWith("dev.warden.shaded.")
+                // the HTTP clients Warden governs: the caller is whoever called them
+                || className.startsWith("okhttp3.")
+                || className.startsWith("okio.")
+                || className.startsWith("kotlin.")
+                || className.startsWith("org.apache.hc.")
+                || className.startsWith("org.apache.http.")
+                || className.startsWith("reactor.")
+                || className.startsWith("io.netty.");
     }
 }

@@ -52,7 +52,7 @@ final class NetworkCalls {
             if (f != null) {
                 ts.pop();
             }
-            ts.denial = new IOException(Denials.message("http." + method, t.target,
+            ts.denial = new WardenConnectException(Denials.message("http." + method, t.target,
                     f == null ? "governed calls nested too deep" : "HTTP method " + method + " is not governed by name", "default"));
             return DENIED;
         }
@@ -73,7 +73,7 @@ final class NetworkCalls {
         if (f.decisions[i] == Outcome.DENY) {
             governor.recorder().blocked(ts, f);
             String message = Denials.message(action.name(), t.target, f.reasons[i], f.rules[i]);
-            ts.denial = new IOException(message);
+            ts.denial = new WardenConnectException(message);
             ts.pop();
             if (subject != null) {
                 ts.rememberDecided(subject, url, method, message);
@@ -104,7 +104,11 @@ final class NetworkCalls {
     private final java.util.Map<Object, CallFrame> pending = new java.util.IdentityHashMap<>();
     private static final int MAX_PENDING = 1024;
 
-    /** The request's hop continues on an event loop: its record waits for {@link #responded} with {@code key}. */
+    /**
+     * The hop's record waits for {@link #responded} with {@code key}: its response arrives in
+     * another method or on another thread. A record still waiting when another hop parks under the
+     * same key, when too many wait, or at JVM exit, is written without a status: the request went out.
+     */
     void park(ThreadState ts, Object key) {
         CallFrame f = ts.top();
         if (f == null || f.family != Family.HTTP) {
@@ -112,16 +116,34 @@ final class NetworkCalls {
         }
         CallFrame call = f.detach(Thread.currentThread().getName());
         ts.pop();
+        CallFrame replaced;
+        java.util.List<CallFrame> evicted = null;
         synchronized (pending) {
             if (pending.size() >= MAX_PENDING) {
-                LOG.warn("Warden dropped the outcome of {} HTTP requests that never answered", pending.size());
+                evicted = new java.util.ArrayList<>(pending.values());
                 pending.clear();
             }
-            pending.put(key, call);
+            replaced = pending.put(key, call);
+        }
+        if (replaced != null) {
+            governor.recorder().completed(ts, replaced, System.nanoTime(), null);
+        }
+        if (evicted != null) {
+            LOG.warn("Warden records {} HTTP requests whose response it did not see", evicted.size());
+            for (CallFrame c : evicted) {
+                governor.recorder().completed(ts, c, System.nanoTime(), null);
+            }
         }
     }
 
+    /**
+     * The response (status, or the failure) of the hop parked under {@code key}; without one, the
+     * status of the governed call in progress on this thread for the same subject.
+     */
     void responded(ThreadState ts, Object key, int status, Throwable thrown) {
+        if (status < 0 && thrown == null) {
+            return; // nothing known yet (HttpURLConnection's getInputStream0 calls itself through getResponseCode)
+        }
         CallFrame call;
         synchronized (pending) {
             call = pending.remove(key);
@@ -129,6 +151,52 @@ final class NetworkCalls {
         if (call != null) {
             call.status = status;
             governor.recorder().completed(ts, call, System.nanoTime(), thrown);
+            return;
+        }
+        CallFrame top = ts.top();
+        if (top != null && top.family == Family.HTTP && top.path == key && top.status < 0 && status >= 0) {
+            top.status = status;
+        }
+    }
+
+    /** At JVM exit: the records still waiting for a response. */
+    void flushParked(ThreadState ts) {
+        java.util.List<CallFrame> left;
+        synchronized (pending) {
+            left = new java.util.ArrayList<>(pending.values());
+            pending.clear();
+        }
+        for (CallFrame c : left) {
+            governor.recorder().completed(ts, c, System.nanoTime(), null);
+        }
+    }
+
+    /** An allowed request goes through this proxy: connects to it from other threads are part of it. */
+    void allowedVia(String host, int port) {
+        endpoints.allowed(ConnectTargets.hostPort(host, port), System.nanoTime());
+    }
+
+    /** See {@link RecordingCallback}. */
+    Object recordingCallback(ThreadState ts, Object callback, Class<?> type) {
+        CallFrame f = ts.top();
+        if (f == null || f.family != Family.HTTP) {
+            return callback;
+        }
+        CallFrame call = f.detach(Thread.currentThread().getName());
+        ts.pop();
+        return RecordingCallback.wrap(callback, type, call, this);
+    }
+
+    /** Writes the record of a detached request; any thread, not governed. */
+    void record(CallFrame call, Throwable thrown) {
+        ThreadState ts = WardenThreads.STATE.get();
+        ts.insideWarden++;
+        try {
+            governor.recorder().completed(ts, call, System.nanoTime(), thrown);
+        } catch (Throwable internal) {
+            LOG.error("Warden could not record the outcome of an HTTP request", internal);
+        } finally {
+            ts.insideWarden--;
         }
     }
 
@@ -137,7 +205,14 @@ final class NetworkCalls {
         ts.insideWarden++;
         try {
             if (response instanceof java.net.http.HttpResponse) {
-                call.status = ((java.net.http.HttpResponse<?>) response).statusCode();
+                // Every hop's own status: the chain of previous responses, each naming its request
+                // (the redirect hops were parked under those requests); the first is this call's.
+                java.net.http.HttpResponse<?> r = (java.net.http.HttpResponse<?>) response;
+                while (r.previousResponse().isPresent()) {
+                    responded(ts, r.request(), r.statusCode(), null);
+                    r = r.previousResponse().get();
+                }
+                call.status = r.statusCode();
             }
             Throwable cause = thrown instanceof java.util.concurrent.CompletionException && thrown.getCause() != null
                     ? thrown.getCause() : thrown;
@@ -169,7 +244,7 @@ final class NetworkCalls {
         }
         CallFrame f = ts.push(Family.NET);
         if (f == null) {
-            ts.denial = new IOException(Denials.message("net.connect", target, "governed calls nested too deep", "default"));
+            ts.denial = new WardenConnectException(Denials.message("net.connect", target, "governed calls nested too deep", "default"));
             return DENIED;
         }
         f.startNanos = now;
@@ -196,7 +271,7 @@ final class NetworkCalls {
         }
         if (f.decisions[i] == Outcome.DENY) {
             governor.recorder().blocked(ts, f);
-            ts.denial = new IOException(Denials.message(Action.NET_CONNECT.name(), target, f.reasons[i], f.rules[i]));
+            ts.denial = new WardenConnectException(Denials.message(Action.NET_CONNECT.name(), target, f.reasons[i], f.rules[i]));
             ts.pop();
             return DENIED;
         }

@@ -139,7 +139,7 @@ final class Recorder {
     /** {@code POST, 12 bytes, status 201}: the method, the body size when known, the status once known. */
     private static void httpDetail(StringBuilder d, CallFrame f) {
         d.append(f.method);
-        if (f.bodyBytes >= 0) {
+        if (f.bodyBytes > 0 || (f.bodyBytes == 0 && !f.method.equals("GET") && !f.method.equals("HEAD"))) {
             d.append(", ").append(f.bodyBytes).append(" bytes");
         }
         if (f.status >= 0) {

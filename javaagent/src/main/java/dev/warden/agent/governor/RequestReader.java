@@ -11,6 +11,11 @@ public interface RequestReader {
     /** The absolute URL ({@code String}, {@code URI} or {@code URL}); the object identifies the hop. */
     Object url(Object request) throws Throwable;
 
+    /** The proxy the request goes through ({@code InetSocketAddress}), or {@code null}. */
+    default Object proxy(Object request) throws Throwable {
+        return null;
+    }
+
     /** The readers by client code; filled at start-up. */
     RequestReader[] BY_CLIENT = new RequestReader[4];
 }

@@ -111,7 +111,7 @@ public final class WardenGovernor implements Governor {
             // The same request again: HttpURLConnection's getResponseCode calls getInputStream twice.
             String denied = ts.lastHttpDenial();
             if (denied != null) {
-                throw new java.io.IOException(denied);
+                throw new WardenConnectException(denied);
             }
             return NOT_GOVERNED;
         }
@@ -156,9 +156,56 @@ public final class WardenGovernor implements Governor {
             ts.insideWarden++;
             try {
                 network.park(ts, url);
+                Object proxy = reader.proxy(request);
+                if (proxy instanceof java.net.InetSocketAddress) {
+                    java.net.InetSocketAddress p = (java.net.InetSocketAddress) proxy;
+                    network.allowedVia(p.getHostString(), p.getPort());
+                }
+            } catch (Throwable internal) {
+                LOG.error("Warden could not follow an HTTP request", internal);
             } finally {
                 ts.insideWarden--;
             }
+        }
+    }
+
+    @Override
+    public void httpPark(long token, Object key) {
+        ThreadState ts = state.get();
+        ts.insideWarden++;
+        try {
+            network.park(ts, key);
+        } catch (Throwable internal) {
+            LOG.error("Warden could not follow an HTTP request", internal);
+        } finally {
+            ts.insideWarden--;
+        }
+    }
+
+    @Override
+    public Object httpCallback(long token, Object callback, Class<?> type) {
+        ThreadState ts = state.get();
+        ts.insideWarden++;
+        try {
+            return network.recordingCallback(ts, callback, type);
+        } catch (Throwable internal) {
+            LOG.error("Warden could not follow an asynchronous HTTP request", internal);
+            return callback;
+        } finally {
+            ts.insideWarden--;
+        }
+    }
+
+    @Override
+    public void httpVia(String host, int port) {
+        ThreadState ts = state.get();
+        ts.insideWarden++;
+        try {
+            network.allowedVia(host, port);
+        } catch (Throwable internal) {
+            LOG.error("Warden could not follow an HTTP request's proxy", internal);
+        } finally {
+            ts.insideWarden--;
         }
     }
 
@@ -182,8 +229,8 @@ public final class WardenGovernor implements Governor {
     public void exitHttp(long token, int status, Throwable thrown) {
         ThreadState ts = state.get();
         CallFrame f = ts.top();
-        if (f != null && f.family == Family.HTTP) {
-            f.status = status;
+        if (f != null && f.family == Family.HTTP && f.status < 0) {
+            f.status = status; // a redirect may have set the first hop's own status already
         }
         exit(token, thrown);
     }
@@ -292,7 +339,7 @@ public final class WardenGovernor implements Governor {
         if (!failClosed) {
             return NOT_GOVERNED;
         }
-        ts.denial = new java.io.IOException(Denials.message(action, target, reason, "error"));
+        ts.denial = new WardenConnectException(Denials.message(action, target, reason, "error"));
         return DENIED;
     }
 
@@ -409,6 +456,9 @@ public final class WardenGovernor implements Governor {
 
     /** Flushes the trail at JVM exit; it stays open for the application's own shutdown hooks. */
     public void shutdown() {
-        WardenThreads.runAsWarden(recorder::flush);
+        WardenThreads.runAsWarden(() -> {
+            network.flushParked(state.get());
+            recorder.flush();
+        });
     }
 }

@@ -64,6 +64,7 @@ final class Installer {
         StartupTimer.phase("governor started");
         Instrumenter.install(inst, gate, agentJar);
         Gate.install(governor);
+        Gate.propagate(policy != null && policy.settings().propagate());
         if (policy != null) {
             for (String warning : policy.notInForce()) {
                 LOG.warn("{}: {}", config, warning);

@@ -1,6 +1,9 @@
 package dev.warden.agent.startup;
 
+import dev.warden.agent.http.apache4.Apache4Instrumentation;
+import dev.warden.agent.http.apache5.Apache5Instrumentation;
 import dev.warden.agent.http.jdk.JdkHttpInstrumentation;
+import dev.warden.agent.http.okhttp.OkHttpInstrumentation;
 import dev.warden.agent.http.reactornetty.ReactorNettyInstrumentation;
 import dev.warden.agent.net.SocketInstrumentation;
 import java.util.HashSet;
@@ -13,6 +16,7 @@ final class LateTypes {
     private LateTypes() {}
 
     static final Set<String> ALL = union(SocketInstrumentation.TYPES, JdkHttpInstrumentation.TYPES,
+            OkHttpInstrumentation.TYPES, Apache5Instrumentation.TYPES, Apache4Instrumentation.TYPES,
             ReactorNettyInstrumentation.TYPES);
 
     /** What the governor needs to read requests whose classes advice cannot name; made at start-up. */
@@ -23,6 +27,9 @@ final class LateTypes {
     static AgentBuilder register(AgentBuilder builder) {
         builder = SocketInstrumentation.register(builder);
         builder = JdkHttpInstrumentation.register(builder);
+        builder = OkHttpInstrumentation.register(builder);
+        builder = Apache5Instrumentation.register(builder);
+        builder = Apache4Instrumentation.register(builder);
         builder = ReactorNettyInstrumentation.register(builder);
         return builder;
     }

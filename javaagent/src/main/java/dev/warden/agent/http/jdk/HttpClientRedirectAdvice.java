@@ -18,7 +18,9 @@ final class HttpClientRedirectAdvice {
     static void exit(@Advice.Return Object next) throws Exception {
         if (next instanceof HttpRequest) {
             HttpRequest r = (HttpRequest) next;
-            Gate.httpExit(Gate.http(r, r.method(), r.uri(), -1L), -1, null);
+            // Plain IOException: the client retries a ConnectException once. The hop's record waits
+            // for the final response, whose chain of previous responses names each hop's request.
+            Gate.httpPark(Gate.httpPlainIo(r, r.method(), r.uri(), -1L), r);
         }
     }
 }

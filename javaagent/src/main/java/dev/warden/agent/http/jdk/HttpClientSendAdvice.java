@@ -22,7 +22,7 @@ final class HttpClientSendAdvice {
         long body = request.bodyPublisher().isPresent() ? request.bodyPublisher().get().contentLength() : -1L;
         Throwable denial = Gate.httpOrDenial(null, request.method(), request.uri(), body);
         token = Gate.lastToken();
-        if (denial == null) {
+        if (denial == null && Gate.propagating()) {
             request = (HttpRequest) Gate.withBaggage(request);
         }
         return denial;

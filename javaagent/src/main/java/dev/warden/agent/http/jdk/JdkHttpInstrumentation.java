@@ -33,6 +33,7 @@ public final class JdkHttpInstrumentation {
                 .transform((b, type, loader, module, domain) -> b
                         .visit(Advice.to(UrlConnectionAdvice.class).on(named("plainConnect0").and(takesArguments(0))))
                         .visit(Advice.to(UrlConnectionRequestsAdvice.class).on(named("writeRequests").and(takesArguments(0))))
+                        .visit(Advice.to(UrlConnectionRedirectAdvice.class).on(named("followRedirect0").and(takesArguments(3))))
                         .visit(Advice.to(UrlConnectionStreamAdvice.class)
                                 .on(namedOneOf("getOutputStream0", "getInputStream0").and(takesArguments(0)))))
                 .type(named("jdk.internal.net.http.HttpClientImpl"))

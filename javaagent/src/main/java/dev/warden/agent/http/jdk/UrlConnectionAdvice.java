@@ -19,8 +19,13 @@ final class UrlConnectionAdvice {
         return Gate.http(self, self.getRequestMethod(), self.getURL(), -1L);
     }
 
+    /** Connected (or sent): the record waits for the status, which {@code getInputStream0} reads. */
     @Advice.OnMethodExit(onThrowable = Throwable.class)
-    static void exit(@Advice.Enter long token, @Advice.Thrown Throwable thrown) {
-        Gate.httpExit(token, -1, thrown);
+    static void exit(@Advice.This HttpURLConnection self, @Advice.Enter long token, @Advice.Thrown Throwable thrown) {
+        if (thrown == null) {
+            Gate.httpPark(token, self);
+        } else {
+            Gate.httpExit(token, -1, thrown);
+        }
     }
 }

@@ -16,12 +16,18 @@ final class UrlConnectionRequestsAdvice {
     @Advice.OnMethodEnter
     static long enter(@Advice.This HttpURLConnection self, @Advice.FieldValue("requests") Object requests) throws Exception {
         long token = Gate.http(self, self.getRequestMethod(), self.getURL(), -1L);
-        Gate.baggageInto(requests);
+        if (Gate.propagating()) {
+            Gate.baggageInto(requests);
+        }
         return token;
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class)
-    static void exit(@Advice.Enter long token, @Advice.Thrown Throwable thrown) {
-        Gate.httpExit(token, -1, thrown);
+    static void exit(@Advice.This HttpURLConnection self, @Advice.Enter long token, @Advice.Thrown Throwable thrown) {
+        if (thrown == null) {
+            Gate.httpPark(token, self);
+        } else {
+            Gate.httpExit(token, -1, thrown);
+        }
     }
 }

@@ -26,8 +26,19 @@ final class UrlConnectionStreamAdvice {
         return Gate.http(self, method, self.getURL(), fixedLengthLong >= 0 ? fixedLengthLong : fixedLength);
     }
 
+    /**
+     * {@code getOutputStream0}: the request is on its way, its record waits for the status.
+     * {@code getInputStream0}: the status completes the record of the connection's last hop, and
+     * this call's own.
+     */
     @Advice.OnMethodExit(onThrowable = Throwable.class)
-    static void exit(@Advice.Enter long token, @Advice.FieldValue("responseCode") int status, @Advice.Thrown Throwable thrown) {
-        Gate.httpExit(token, status, thrown);
+    static void exit(@Advice.This HttpURLConnection self, @Advice.Origin("#m") String name, @Advice.Enter long token,
+            @Advice.FieldValue("responseCode") int status, @Advice.Thrown Throwable thrown) {
+        if (name.equals("getOutputStream0") && thrown == null) {
+            Gate.httpPark(token, self);
+        } else {
+            Gate.httpResponse(self, status, thrown);
+            Gate.httpExit(token, status, thrown);
+        }
     }
 }

@@ -14,6 +14,9 @@ final class BaggageAdvice {
 
     @Advice.OnMethodExit(suppress = Throwable.class)
     static void exit(@Advice.FieldValue("requestHeaders") Object requestHeaders) {
+        if (!Gate.propagating()) {
+            return;
+        }
         HttpHeaders headers = (HttpHeaders) requestHeaders;
         String existing = String.join(",", headers.getAll("baggage"));
         String merged = Gate.baggage(existing.isEmpty() ? null : existing);

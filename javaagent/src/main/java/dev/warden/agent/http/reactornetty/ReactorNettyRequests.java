@@ -24,7 +24,8 @@ public final class ReactorNettyRequests implements RequestReader {
             try {
                 MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(type, MethodHandles.lookup());
                 return new VarHandle[] {lookup.findVarHandle(type, "method", type.getDeclaredField("method").getType()),
-                        lookup.findVarHandle(type, "toURI", type.getDeclaredField("toURI").getType())};
+                        lookup.findVarHandle(type, "toURI", type.getDeclaredField("toURI").getType()),
+                        lookup.findVarHandle(type, "proxyProvider", type.getDeclaredField("proxyProvider").getType())};
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("Reactor Netty's " + HANDLER + " has changed: " + e, e);
             }
@@ -35,6 +36,18 @@ public final class ReactorNettyRequests implements RequestReader {
     public String method(Object request) {
         VarHandle[] f = FIELDS.get(request.getClass());
         return f == null ? null : String.valueOf(f[0].getVolatile(request));
+    }
+
+    /** {@code ProxyProvider.getProxyAddress()}, a public method of a public class. */
+    @Override
+    public Object proxy(Object request) throws Throwable {
+        VarHandle[] f = FIELDS.get(request.getClass());
+        Object provider = f == null ? null : f[2].get(request);
+        if (provider == null) {
+            return null;
+        }
+        return MethodHandles.publicLookup().findVirtual(provider.getClass(), "getProxyAddress",
+                java.lang.invoke.MethodType.methodType(java.net.SocketAddress.class)).invoke(provider);
     }
 
     @Override

@@ -11,7 +11,8 @@ import java.util.concurrent.ExecutionException;
  * one step, {@code client|METHOD|URL[|body]} or {@code socket-kind|host|port} (see {@link Clients}
  * and {@link Sockets}); each step prints one line: {@code OK <step> <status> <body>} or
  * {@code ERR <step> <exception class>: <message>}, where an exception that only wraps another
- * (an {@code ExecutionException} from a future) is unwrapped and named {@code via} its wrapper.
+ * (an {@code ExecutionException} from a future) is unwrapped and named {@code via} its wrapper, and
+ * the exception's own causes follow, each {@code caused by <class>: <message>}.
  *
  * <p>{@code await} prints {@code READY} and waits for a line on standard input.
  */
@@ -47,7 +48,11 @@ public final class HttpTool {
                 via += " via " + shown.getClass().getSimpleName();
                 shown = shown.getCause();
             }
-            return "ERR " + step + " " + shown.getClass().getName() + ": " + shown.getMessage() + via;
+            StringBuilder causes = new StringBuilder();
+            for (Throwable c = shown.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+                causes.append(" caused by ").append(c.getClass().getName()).append(": ").append(c.getMessage());
+            }
+            return "ERR " + step + " " + shown.getClass().getName() + ": " + shown.getMessage() + via + causes;
         }
     }
 

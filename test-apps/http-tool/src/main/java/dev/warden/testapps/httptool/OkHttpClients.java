@@ -27,7 +27,18 @@ final class OkHttpClients {
         if (o.baggage != null) {
             b.header("baggage", o.baggage);
         }
-        Call call = client.newCall(b.build());
+        try {
+            return execute(o, client.newCall(b.build()));
+        } finally {
+            if (client != shared) {
+                // its dispatcher's threads are not daemons: they would hold the JVM for a minute
+                client.dispatcher().executorService().shutdown();
+                client.connectionPool().evictAll();
+            }
+        }
+    }
+
+    private static String execute(Options o, Call call) throws Exception {
         if (o.client.endsWith("-async")) {
             CompletableFuture<String> result = new CompletableFuture<>();
             call.enqueue(new Callback() {

@@ -1,4 +1,4 @@
-package dev.warden.e2e.http;
+package dev.warden.e2e;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -28,7 +28,8 @@ import javax.net.ssl.SSLServerSocketFactory;
  *
  * <p>Routes: {@code /redirect?to=URL} answers 302 to {@code URL}; {@code /status/N} answers N;
  * anything else 200 with {@code hello <METHOD> <path>}. An absolute-form request line (a client
- * using this server as its HTTP proxy) is answered the same way and recorded with its full URL.
+ * using this server as its HTTP proxy) is answered the same way and recorded with its full URL; a
+ * {@code CONNECT} opens a tunnel whose one request is served (and recorded) in turn.
  */
 public final class LoopbackHttpServer implements AutoCloseable {
 
@@ -116,10 +117,34 @@ public final class LoopbackHttpServer implements AutoCloseable {
             String body = body(in, headers);
             Request r = new Request(parts[0], parts[1], headers, body);
             requests.add(r);
+            if (r.method().equals("CONNECT")) {
+                // A proxy tunnel (Netty's HTTP proxy handler always asks for one): the request follows inside.
+                s.getOutputStream().write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                serveOne(in, s.getOutputStream());
+                return;
+            }
             respond(s.getOutputStream(), r);
         } catch (IOException e) {
             // the client went away
         }
+    }
+
+    private void serveOne(InputStream in, OutputStream out) throws IOException {
+        String requestLine = line(in);
+        if (requestLine == null || requestLine.isEmpty()) {
+            return;
+        }
+        String[] parts = requestLine.split(" ");
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
+            int colon = h.indexOf(':');
+            headers.computeIfAbsent(h.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+                    .add(h.substring(colon + 1).trim());
+        }
+        Request r = new Request(parts[0], parts[1], headers, body(in, headers));
+        requests.add(r);
+        respond(out, r);
     }
 
     private static String body(InputStream in, Map<String, List<String>> headers) throws IOException {

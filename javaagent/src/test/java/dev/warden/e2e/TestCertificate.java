@@ -1,4 +1,4 @@
-package dev.warden.e2e.http;
+package dev.warden.e2e;
 
 import java.io.InputStream;
 import java.nio.file.Files;
