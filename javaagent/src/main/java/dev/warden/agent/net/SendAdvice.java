@@ -9,7 +9,11 @@ final class SendAdvice {
     private SendAdvice() {}
 
     @Advice.OnMethodEnter
-    static long enter(@Advice.Argument(1) Object remote) throws Exception {
+    static long enter(@Advice.This Object channel, @Advice.Argument(1) Object remote) throws Exception {
+        // A connected channel sends only to the address its connect was decided for.
+        if (channel instanceof java.nio.channels.DatagramChannel && ((java.nio.channels.DatagramChannel) channel).isConnected()) {
+            return 0L;
+        }
         return Gate.connect(remote, false);
     }
 
