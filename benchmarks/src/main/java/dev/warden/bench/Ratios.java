@@ -19,8 +19,10 @@ public final class Ratios {
         Options options = new CommandLineOptions(args);
         Collection<RunResult> results = new Runner(options).run();
         Map<String, Double> scores = new TreeMap<>();
+        Map<String, String> units = new TreeMap<>();
         for (RunResult r : results) {
             scores.put(r.getParams().getBenchmark(), r.getPrimaryResult().getScore());
+            units.put(r.getParams().getBenchmark(), r.getPrimaryResult().getScoreUnit());
         }
         System.out.println();
         System.out.println("Ratios (with agent / without), same run:");
@@ -33,8 +35,9 @@ public final class Ratios {
             String base = name.substring(0, variant) + "." + method;
             Double plain = scores.get(base);
             if (plain != null) {
-                System.out.printf("  %-70s %10.1f ns vs %10.1f ns  = %.3fx%n",
-                        name.substring(name.lastIndexOf("bench.") + 6), score, plain, score / plain);
+                String unit = units.get(name);
+                System.out.printf("  %-70s %10.1f %s vs %10.1f %s  = %.3fx%n",
+                        name.substring(name.lastIndexOf("bench.") + 6), score, unit, plain, unit, score / plain);
             }
         });
     }

@@ -89,13 +89,8 @@ final class NetworkCalls {
 
     /** The request continues on other threads: its record is written when {@code future} completes. */
     void detach(ThreadState ts, Object future) {
-        CallFrame f = ts.top();
-        if (f == null || f.family != Family.HTTP) {
-            return;
-        }
-        CallFrame call = f.detach(Thread.currentThread().getName());
-        ts.pop();
-        if (future instanceof CompletableFuture) {
+        CallFrame call = detachTop(ts);
+        if (call != null && future instanceof CompletableFuture) {
             ((CompletableFuture<?>) future).whenComplete((response, thrown) -> completeDetached(call, response, thrown));
         }
     }
@@ -110,12 +105,10 @@ final class NetworkCalls {
      * same key, when too many wait, or at JVM exit, is written without a status: the request went out.
      */
     void park(ThreadState ts, Object key) {
-        CallFrame f = ts.top();
-        if (f == null || f.family != Family.HTTP) {
+        CallFrame call = detachTop(ts);
+        if (call == null) {
             return;
         }
-        CallFrame call = f.detach(Thread.currentThread().getName());
-        ts.pop();
         CallFrame replaced;
         java.util.List<CallFrame> evicted = null;
         synchronized (pending) {
@@ -178,13 +171,19 @@ final class NetworkCalls {
 
     /** See {@link RecordingCallback}. */
     Object recordingCallback(ThreadState ts, Object callback, Class<?> type) {
+        CallFrame call = detachTop(ts);
+        return call == null ? callback : RecordingCallback.wrap(callback, type, call, this);
+    }
+
+    /** The HTTP request on top of this thread's stack, taken off it to be completed elsewhere; or {@code null}. */
+    private static CallFrame detachTop(ThreadState ts) {
         CallFrame f = ts.top();
         if (f == null || f.family != Family.HTTP) {
-            return callback;
+            return null;
         }
         CallFrame call = f.detach(Thread.currentThread().getName());
         ts.pop();
-        return RecordingCallback.wrap(callback, type, call, this);
+        return call;
     }
 
     /** Writes the record of a detached request; any thread, not governed. */
@@ -200,13 +199,14 @@ final class NetworkCalls {
         }
     }
 
+    /** The JDK client's response future completed: every hop's status, then this call's record. */
     private void completeDetached(CallFrame call, Object response, Throwable thrown) {
         ThreadState ts = WardenThreads.STATE.get();
         ts.insideWarden++;
         try {
             if (response instanceof java.net.http.HttpResponse) {
-                // Every hop's own status: the chain of previous responses, each naming its request
-                // (the redirect hops were parked under those requests); the first is this call's.
+                // The chain of previous responses names each hop's request (the redirect hops were
+                // parked under those requests); the first response is this call's own.
                 java.net.http.HttpResponse<?> r = (java.net.http.HttpResponse<?>) response;
                 while (r.previousResponse().isPresent()) {
                     responded(ts, r.request(), r.statusCode(), null);
@@ -214,14 +214,13 @@ final class NetworkCalls {
                 }
                 call.status = r.statusCode();
             }
-            Throwable cause = thrown instanceof java.util.concurrent.CompletionException && thrown.getCause() != null
-                    ? thrown.getCause() : thrown;
-            governor.recorder().completed(ts, call, System.nanoTime(), cause);
         } catch (Throwable internal) {
-            LOG.error("Warden could not record the outcome of an HTTP request", internal);
+            LOG.error("Warden could not read the statuses of an HTTP request", internal);
         } finally {
             ts.insideWarden--;
         }
+        record(call, thrown instanceof java.util.concurrent.CompletionException && thrown.getCause() != null
+                ? thrown.getCause() : thrown);
     }
 
     long decideConnect(ThreadState ts, Object address, boolean selector) {

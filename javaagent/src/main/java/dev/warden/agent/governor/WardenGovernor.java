@@ -143,7 +143,7 @@ public final class WardenGovernor implements Governor {
             method = reader.method(request);
             url = reader.url(request);
         } catch (Throwable internal) {
-            throwIfDenied(ts, internalNetworkError(ts, internal, "http.*", String.valueOf(request.getClass().getName())));
+            throwIfDenied(ts, internalNetworkError(ts, internal, "http.*", request.getClass().getName()));
             return;
         } finally {
             ts.insideWarden--;
