@@ -9,7 +9,8 @@ import dev.warden.policy.Verdict;
  */
 final class CallFrame {
 
-    static final int MAX_DECISIONS = 4;
+    /** Enough for every file and HTTP call; a statement over many tables or a mail to many recipients grows the arrays once. */
+    static final int INITIAL_DECISIONS = 4;
 
     int family;
     int op;
@@ -26,17 +27,17 @@ final class CallFrame {
     /** The calling thread's name, for a record written on another thread (an asynchronous request). */
     String threadName;
     int count;
-    final Action[] actions = new Action[MAX_DECISIONS];
-    final String[] targets = new String[MAX_DECISIONS];
-    final String[] details = new String[MAX_DECISIONS];
+    Action[] actions = new Action[INITIAL_DECISIONS];
+    String[] targets = new String[INITIAL_DECISIONS];
+    String[] details = new String[INITIAL_DECISIONS];
     /** The targets and details as UTF-8, when path resolution had them cached. */
-    final byte[][] targetsUtf8 = new byte[MAX_DECISIONS][];
-    final byte[][] detailsUtf8 = new byte[MAX_DECISIONS][];
-    final Verdict[] verdicts = new Verdict[MAX_DECISIONS];
+    byte[][] targetsUtf8 = new byte[INITIAL_DECISIONS][];
+    byte[][] detailsUtf8 = new byte[INITIAL_DECISIONS][];
+    Verdict[] verdicts = new Verdict[INITIAL_DECISIONS];
     /** The final decision of each entry, one of the {@link Outcome} codes. */
-    final int[] decisions = new int[MAX_DECISIONS];
-    final String[] rules = new String[MAX_DECISIONS];
-    final String[] reasons = new String[MAX_DECISIONS];
+    int[] decisions = new int[INITIAL_DECISIONS];
+    String[] rules = new String[INITIAL_DECISIONS];
+    String[] reasons = new String[INITIAL_DECISIONS];
 
     void reset(int family) {
         this.family = family;
@@ -59,6 +60,9 @@ final class CallFrame {
     }
 
     int add(Action action, String target, String detail, byte[] targetUtf8, byte[] detailUtf8) {
+        if (count == actions.length) {
+            grow(count * 2);
+        }
         int i = count++;
         actions[i] = action;
         targets[i] = target;
@@ -68,9 +72,25 @@ final class CallFrame {
         return i;
     }
 
+    /** Once per thread and size class: the frame is reused, so it keeps the larger arrays. */
+    private void grow(int n) {
+        actions = java.util.Arrays.copyOf(actions, n);
+        targets = java.util.Arrays.copyOf(targets, n);
+        details = java.util.Arrays.copyOf(details, n);
+        targetsUtf8 = java.util.Arrays.copyOf(targetsUtf8, n);
+        detailsUtf8 = java.util.Arrays.copyOf(detailsUtf8, n);
+        verdicts = java.util.Arrays.copyOf(verdicts, n);
+        decisions = java.util.Arrays.copyOf(decisions, n);
+        rules = java.util.Arrays.copyOf(rules, n);
+        reasons = java.util.Arrays.copyOf(reasons, n);
+    }
+
     /** A copy that outlives this frame's reuse: an asynchronous request's record is written when it completes. */
     CallFrame detach(String callingThread) {
         CallFrame c = new CallFrame();
+        if (count > c.actions.length) {
+            c.grow(count);
+        }
         c.family = family;
         c.op = op;
         c.startNanos = startNanos;

@@ -48,16 +48,21 @@ final class Recorder {
         return failClosed;
     }
 
-    /** The call returned or threw: one record per decision worth recording. */
+    /**
+     * The call returned or threw: one record per action worth recording. Consecutive decisions on
+     * the same action (the tables a statement reads, the recipients of one message) share one
+     * record that lists every target, and in {@code denied} the refused ones.
+     */
     void completed(ThreadState ts, CallFrame f, long nowNanos, Throwable thrown) {
-        for (int i = 0; i < f.count; i++) {
-            if (worthRecording(f, i)) {
-                AuditRecord r = fill(ts, f, i);
+        for (int i = 0; i < f.count; i = groupEnd(f, i)) {
+            int end = groupEnd(f, i);
+            if (worthRecording(f, i, end)) {
+                AuditRecord r = fill(ts, f, i, end);
                 boolean httpError = f.family == Family.HTTP && thrown == null && f.status >= 400;
                 r.outcome = thrown == null && !httpError ? "ok" : "failed";
                 r.error = thrown != null ? thrown.toString() : httpError ? "HTTP " + f.status : null;
                 r.durationNs = nowNanos - f.startNanos;
-                if (callerAll || f.decisions[i] != Outcome.ALLOW) {
+                if (callerAll || f.decisions[strictest(f, i, end)] != Outcome.ALLOW) {
                     r.caller = CallerFrames.firstApplicationFrame();
                 }
                 append(r);
@@ -68,11 +73,40 @@ final class Recorder {
     /** The call was denied: every decision it made is recorded, with the caller. */
     void blocked(ThreadState ts, CallFrame f) {
         String caller = CallerFrames.firstApplicationFrame();
-        for (int i = 0; i < f.count; i++) {
-            AuditRecord r = fill(ts, f, i);
+        for (int i = 0; i < f.count; i = groupEnd(f, i)) {
+            AuditRecord r = fill(ts, f, i, groupEnd(f, i));
             r.outcome = "blocked";
             r.caller = caller;
             append(r);
+        }
+    }
+
+    /** The end (exclusive) of the run of decisions on the action of decision {@code from}. */
+    static int groupEnd(CallFrame f, int from) {
+        int end = from + 1;
+        while (end < f.count && f.actions[end] == f.actions[from]) {
+            end++;
+        }
+        return end;
+    }
+
+    /** The decision of a group that speaks for it: a deny, else a would-deny, else an error, else the first. */
+    private static int strictest(CallFrame f, int from, int end) {
+        int best = from;
+        for (int i = from + 1; i < end; i++) {
+            if (rank(f.decisions[i]) > rank(f.decisions[best])) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static int rank(int code) {
+        switch (code) {
+            case Outcome.DENY: return 3;
+            case Outcome.WOULD_DENY: return 2;
+            case Outcome.ERROR: return 1;
+            default: return 0;
         }
     }
 
@@ -96,35 +130,40 @@ final class Recorder {
         sink.flush();
     }
 
-    private boolean worthRecording(CallFrame f, int i) {
-        int code = f.decisions[i];
-        Verdict v = f.verdicts[i];
-        if (code == Outcome.ALLOW) {
-            if (v != null && v.monitorRules().length > 0) {
+    private boolean worthRecording(CallFrame f, int from, int end) {
+        for (int i = from; i < end; i++) {
+            int code = f.decisions[i];
+            Verdict v = f.verdicts[i];
+            if (code != Outcome.ALLOW || (v != null && v.monitorRules().length > 0) || (levelAll && (v == null || !v.builtin()))) {
                 return true;
             }
-            return levelAll && (v == null || !v.builtin());
         }
-        return true;
+        return false;
     }
 
-    private AuditRecord fill(ThreadState ts, CallFrame f, int i) {
+    private AuditRecord fill(ThreadState ts, CallFrame f, int from, int end) {
+        int i = strictest(f, from, end);
         AuditRecord r = ts.record();
         r.clear();
         common(ts, r, f.startNanos);
         r.action = f.actions[i].name();
-        r.addTarget(f.targets[i], f.targetsUtf8[i]);
+        for (int t = from; t < end; t++) {
+            r.addTarget(f.targets[t], f.targetsUtf8[t]);
+            if (end - from > 1 && (f.decisions[t] == Outcome.DENY || f.decisions[t] == Outcome.WOULD_DENY)) {
+                r.addDenied(f.targets[t]);
+            }
+        }
         r.decision = Outcome.auditName(f.decisions[i]);
         r.rule = f.rules[i];
         // An allow rule without a reason of its own says nothing the rule name does not.
         r.reason = f.reasons[i] == Verdict.ALLOWED_BY_POLICY ? null : f.reasons[i];
-        Verdict v = f.verdicts[i];
-        if (v != null && v.monitorRules().length > 0) {
-            r.monitor = v.monitorRules();
+        String[] monitors = monitorRules(f, from, end);
+        if (monitors != null) {
+            r.monitor = monitors;
         }
-        if (f.details[i] != null) {
-            r.detail.append(f.details[i]);
-            r.detailUtf8 = f.detailsUtf8[i];
+        if (f.details[from] != null) {
+            r.detail.append(f.details[from]);
+            r.detailUtf8 = f.detailsUtf8[from];
         }
         if (f.family == Family.HTTP) {
             httpDetail(r.detail, f);
@@ -134,6 +173,25 @@ final class Recorder {
             r.threadUtf8 = null;
         }
         return r;
+    }
+
+    /** The monitor rules that matched any decision of the group; the common single-target case allocates nothing. */
+    private static String[] monitorRules(CallFrame f, int from, int end) {
+        String[] found = null;
+        for (int t = from; t < end; t++) {
+            Verdict v = f.verdicts[t];
+            if (v == null || v.monitorRules().length == 0) {
+                continue;
+            }
+            if (found == null) {
+                found = v.monitorRules();
+            } else {
+                java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(java.util.Arrays.asList(found));
+                all.addAll(java.util.Arrays.asList(v.monitorRules()));
+                found = all.toArray(new String[0]);
+            }
+        }
+        return found;
     }
 
     /** {@code POST, 12 bytes, status 201}: the method, the body size when known, the status once known. */
