@@ -15,6 +15,68 @@ final class RuntimeChecks {
     private RuntimeChecks() {}
 
     static void apply(CallFrame f, int i, Verdict v, KillSwitch killSwitch, Recorder recorder, Policy policy, long now) {
+        apply(f, i, v, killSwitch, recorder, policy, now, true);
+    }
+
+    /**
+     * Decides the entries {@code from..count} of a call with several targets (the tables of a
+     * statement, the recipients of a message), whose verdicts are set: step 4's {@code max-targets}
+     * for each action's run of targets, then each distinct rate limit once for the whole call — a
+     * mail to five recipients is one call — and only when nothing refused the call already.
+     */
+    static void applyCall(CallFrame f, int from, KillSwitch killSwitch, Recorder recorder, Policy policy, long now) {
+        for (int i = from; i < f.count; i++) {
+            if (f.verdicts[i] == null) {
+                return; // no policy: the caller recorded an error decision for every entry
+            }
+            apply(f, i, f.verdicts[i], killSwitch, recorder, policy, now, false);
+        }
+        boolean refused = false;
+        for (int g = from; g < f.count; g = Recorder.groupEnd(f, g)) {
+            int end = Recorder.groupEnd(f, g);
+            for (int i = g; i < end; i++) {
+                int max = f.verdicts[i].maxTargets();
+                if (max > 0 && end - g > max && f.decisions[i] == Outcome.ALLOW) {
+                    f.decisions[i] = monitored(policy, f, i) ? Outcome.WOULD_DENY : Outcome.DENY;
+                    f.reasons[i] = "more than " + max + " targets (" + (end - g) + ")";
+                }
+                refused |= f.decisions[i] == Outcome.DENY;
+            }
+        }
+        if (refused) {
+            return;
+        }
+        for (int i = from; i < f.count; i++) {
+            RateLimiter limiter = f.verdicts[i].limiter();
+            if (f.decisions[i] != Outcome.ALLOW || limiter == null || limitedEarlier(f, from, i, limiter)) {
+                continue;
+            }
+            if (!acquire(limiter, now)) {
+                for (int j = i; j < f.count; j++) {
+                    if (f.verdicts[j].limiter() == limiter && f.decisions[j] == Outcome.ALLOW) {
+                        f.decisions[j] = monitored(policy, f, j) ? Outcome.WOULD_DENY : Outcome.DENY;
+                        f.reasons[j] = "rate limit";
+                    }
+                }
+            }
+        }
+    }
+
+    private static boolean limitedEarlier(CallFrame f, int from, int i, RateLimiter limiter) {
+        for (int j = from; j < i; j++) {
+            if (f.verdicts[j].limiter() == limiter) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean monitored(Policy policy, CallFrame f, int i) {
+        return policy.settings().mode(f.actions[i].family()) == dev.warden.policy.Mode.MONITOR;
+    }
+
+    private static void apply(CallFrame f, int i, Verdict v, KillSwitch killSwitch, Recorder recorder, Policy policy,
+            long now, boolean limit) {
         int code;
         String rule;
         String reason;
@@ -44,9 +106,8 @@ final class RuntimeChecks {
                 code = Outcome.DENY;
                 rule = "error";
                 reason = "the audit trail cannot be written";
-            } else if (code == Outcome.ALLOW && v.limiter() != null && !acquire(v.limiter(), now)) {
-                boolean monitored = policy.settings().mode(f.actions[i].family()) == dev.warden.policy.Mode.MONITOR;
-                code = monitored ? Outcome.WOULD_DENY : Outcome.DENY;
+            } else if (limit && code == Outcome.ALLOW && v.limiter() != null && !acquire(v.limiter(), now)) {
+                code = monitored(policy, f, i) ? Outcome.WOULD_DENY : Outcome.DENY;
                 reason = "rate limit";
             }
         }
