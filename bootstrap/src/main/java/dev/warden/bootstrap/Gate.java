@@ -274,4 +274,103 @@ public final class Gate {
             }
         }
     }
+
+    // ---- JDBC: forwarded to the governor; see the Governor methods of the same names.
+
+    public static long sqlConnect(Object source, String url) throws Exception {
+        Governor g = governor;
+        return g == null ? Governor.NOT_GOVERNED : g.enterSqlConnect(source, url);
+    }
+
+    public static void sqlConnected(long token, Object source, Object connection, Throwable thrown) throws Exception {
+        Governor g = governor;
+        if (g != null && token != Governor.NOT_GOVERNED) {
+            g.exitSqlConnect(token, source, connection, thrown);
+        }
+    }
+
+    public static void sqlStatementCreated(Object connection, Object statement, String sql) {
+        Governor g = governor;
+        if (g != null && statement != null) {
+            g.sqlStatementCreated(connection, statement, sql);
+        }
+    }
+
+    public static void sqlSchemaChanged(Object connection) {
+        Governor g = governor;
+        if (g != null) {
+            g.sqlSchemaChanged(connection);
+        }
+    }
+
+    public static long sql(Object statement, String sql, boolean batch) throws Exception {
+        Governor g = governor;
+        return g == null ? Governor.NOT_GOVERNED : g.enterSql(statement, sql, batch);
+    }
+
+    public static void sqlDone(long token, Object statement, long rows, Object resultSet, Throwable thrown) {
+        Governor g = governor;
+        if (g != null && token != Governor.NOT_GOVERNED) {
+            g.exitSql(token, statement, rows, resultSet, thrown);
+        }
+    }
+
+    /** {@code int[]} or {@code long[]} update counts of a batch: their sum, or -1. */
+    public static long sqlBatchRows(Object counts) {
+        long sum = 0;
+        if (counts instanceof int[]) {
+            for (int c : (int[]) counts) {
+                if (c < 0) {
+                    return -1; // SUCCESS_NO_INFO
+                }
+                sum += c;
+            }
+            return sum;
+        }
+        if (counts instanceof long[]) {
+            for (long c : (long[]) counts) {
+                if (c < 0) {
+                    return -1;
+                }
+                sum += c;
+            }
+            return sum;
+        }
+        return -1;
+    }
+
+    public static void sqlBatch(Object statement, String sql) {
+        Governor g = governor;
+        if (g != null) {
+            g.sqlBatch(statement, sql);
+        }
+    }
+
+    public static void sqlResultSet(Object statement, Object resultSet) {
+        Governor g = governor;
+        if (g != null && resultSet != null) {
+            g.sqlResultSet(statement, resultSet);
+        }
+    }
+
+    /** The cheap test first: only result sets Warden counts rows for carry a state. */
+    public static void sqlRow(Object resultSet, boolean more) throws Exception {
+        if (resultSet instanceof JdbcState && ((JdbcState) resultSet).warden$jdbc() == null) {
+            return;
+        }
+        Governor g = governor;
+        if (g != null) {
+            g.sqlRow(resultSet, more);
+        }
+    }
+
+    public static void sqlClosed(Object statementOrResultSet) {
+        if (statementOrResultSet instanceof JdbcState && ((JdbcState) statementOrResultSet).warden$jdbc() == null) {
+            return;
+        }
+        Governor g = governor;
+        if (g != null) {
+            g.sqlClosed(statementOrResultSet);
+        }
+    }
 }

@@ -93,4 +93,41 @@ public interface Governor {
 
     /** +1 / -1: the calling thread works for a request Warden decided (see {@link Gate#enterDecided}). */
     default void decidedScope(int delta) {}
+
+    /** Opening a JDBC connection through a {@code Driver} ({@code url} known) or a {@code DataSource} ({@code url} null). */
+    default long enterSqlConnect(Object source, String url) throws Exception {
+        return NOT_GOVERNED;
+    }
+
+    /** The connection {@link #enterSqlConnect} was called for was opened (or not); may deny it now, closing it. */
+    default void exitSqlConnect(long token, Object source, Object connection, Throwable thrown) throws Exception {}
+
+    /** {@code statement} was created on {@code connection}; {@code sql} is its text when prepared, else {@code null}. */
+    default void sqlStatementCreated(Object connection, Object statement, String sql) {}
+
+    /** {@code setSchema}/{@code setCatalog} on {@code connection} returned: its current schema is read again when needed. */
+    default void sqlSchemaChanged(Object connection) {}
+
+    /**
+     * Decides a statement execution: {@code sql} for {@code Statement.execute*(String)}, {@code null}
+     * for a prepared statement's own SQL; {@code batch} for {@code executeBatch}.
+     */
+    default long enterSql(Object statement, String sql, boolean batch) throws Exception {
+        return NOT_GOVERNED;
+    }
+
+    /** Records a statement's outcome: rows affected (or -1), the result set it returned (or {@code null}). */
+    default void exitSql(long token, Object statement, long rows, Object resultSet, Throwable thrown) {}
+
+    /** {@code Statement.addBatch(sql)} ({@code sql} null: {@code clearBatch}). */
+    default void sqlBatch(Object statement, String sql) {}
+
+    /** {@code Statement.getResultSet} returned {@code resultSet}. */
+    default void sqlResultSet(Object statement, Object resultSet) {}
+
+    /** {@code ResultSet.next} returned {@code more}; throws the row-limit {@code SQLException}. */
+    default void sqlRow(Object resultSet, boolean more) throws Exception {}
+
+    /** A statement or result set is being closed. */
+    default void sqlClosed(Object statementOrResultSet) {}
 }

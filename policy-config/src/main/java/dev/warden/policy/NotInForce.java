@@ -42,9 +42,6 @@ final class NotInForce {
             return key + SUFFIX + ": until it is, a deny rule with after applies as if its condition held,"
                     + " and an allow or approve rule with after never applies";
         }
-        if (key.endsWith(".max-rows") || key.endsWith(".max-targets")) {
-            return key + SUFFIX;
-        }
         if (key.endsWith(".effect") && value.trim().equalsIgnoreCase("approve")) {
             return key + " = approve" + SUFFIX + ": calls that need approval are denied";
         }

@@ -24,6 +24,12 @@ final class CallFrame {
     String method;
     long bodyBytes;
     int status;
+    /** SQL: rows affected or read (-1: unknown); whether Warden rolled the transaction back; whether Warden stopped the call mid-way (row limit). */
+    long rows;
+    /** How long the call itself took, when its record is written later (a query waits for its rows); else -1. */
+    long durationNanos;
+    boolean rolledBack;
+    boolean stopped;
     /** The calling thread's name, for a record written on another thread (an asynchronous request). */
     String threadName;
     int count;
@@ -49,6 +55,10 @@ final class CallFrame {
         method = null;
         bodyBytes = -1;
         status = -1;
+        rows = -1;
+        durationNanos = -1;
+        rolledBack = false;
+        stopped = false;
         threadName = null;
         for (int i = 0; i < count; i++) {
             actions[i] = null;
@@ -97,6 +107,10 @@ final class CallFrame {
         c.method = method;
         c.bodyBytes = bodyBytes;
         c.status = status;
+        c.rows = rows;
+        c.durationNanos = durationNanos;
+        c.rolledBack = rolledBack;
+        c.stopped = stopped;
         c.threadName = callingThread;
         c.count = count;
         System.arraycopy(actions, 0, c.actions, 0, count);

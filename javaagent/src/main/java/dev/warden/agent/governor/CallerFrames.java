@@ -36,6 +36,13 @@ final class CallerFrames {
                 || className.startsWith("org.apache.hc.")
                 || className.startsWith("org.apache.http.")
                 || className.startsWith("reactor.")
-                || className.startsWith("io.netty.");
+                || className.startsWith("io.netty.")
+                // the JDBC drivers and pools Warden sees through
+                || className.startsWith("org.h2.")
+                || className.startsWith("org.sqlite.")
+                || className.startsWith("org.postgresql.")
+                || className.startsWith("org.mariadb.jdbc.")
+                || className.startsWith("com.mysql.")
+                || className.startsWith("com.zaxxer.hikari.");
     }
 }

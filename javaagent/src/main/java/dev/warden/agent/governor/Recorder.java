@@ -59,9 +59,9 @@ final class Recorder {
             if (worthRecording(f, i, end)) {
                 AuditRecord r = fill(ts, f, i, end);
                 boolean httpError = f.family == Family.HTTP && thrown == null && f.status >= 400;
-                r.outcome = thrown == null && !httpError ? "ok" : "failed";
+                r.outcome = f.stopped ? "blocked" : thrown == null && !httpError ? "ok" : "failed";
                 r.error = thrown != null ? thrown.toString() : httpError ? "HTTP " + f.status : null;
-                r.durationNs = nowNanos - f.startNanos;
+                r.durationNs = f.durationNanos >= 0 ? f.durationNanos : nowNanos - f.startNanos;
                 if (callerAll || f.decisions[strictest(f, i, end)] != Outcome.ALLOW) {
                     r.caller = CallerFrames.firstApplicationFrame();
                 }
@@ -167,6 +167,8 @@ final class Recorder {
         }
         if (f.family == Family.HTTP) {
             httpDetail(r.detail, f);
+        } else if (f.family == Family.SQL) {
+            sqlDetail(r.detail, f);
         }
         if (f.threadName != null) {
             r.thread = f.threadName;
@@ -202,6 +204,16 @@ final class Recorder {
         }
         if (f.status >= 0) {
             d.append(", status ").append(f.status);
+        }
+    }
+
+    /** {@code … [3 rows]}, {@code … [transaction rolled back]}: what the statement did, after its text. */
+    private static void sqlDetail(StringBuilder d, CallFrame f) {
+        if (f.rows >= 0) {
+            d.append(" [").append(f.rows).append(f.rows == 1 ? " row]" : " rows]");
+        }
+        if (f.rolledBack) {
+            d.append(" [transaction rolled back]");
         }
     }
 

@@ -49,6 +49,14 @@ final class ThreadState {
     private Object lastHttpUrl;
     private String lastHttpMethod;
     private String lastHttpDenial;
+    /**
+     * JDBC calls in progress on this thread (governed or nested): a pool's proxy statement calls
+     * the driver's, a wrapper driver the real one — only the outermost is decided and recorded.
+     */
+    int sqlDepth;
+    int sqlConnectDepth;
+    /** Whether the outermost connect in progress has been decided (by itself or a nested driver that knew the URL). */
+    boolean sqlConnectDecided;
     /** More than zero while the thread works for a request Warden decided on another thread. */
     int decidedScope;
 

@@ -34,6 +34,7 @@ public final class WardenGovernor implements Governor {
     private final Recorder recorder;
     private final boolean failClosed;
     private final NetworkCalls network;
+    private final SqlCalls sql;
     private volatile Policy policy;
     /** Why there is no policy (failure = open with an invalid policy), else {@code null}. */
     private final String startupError;
@@ -47,6 +48,7 @@ public final class WardenGovernor implements Governor {
         this.killSwitch = new KillSwitch(killSwitchFile);
         this.recorder = new Recorder(audit, identity, policy);
         this.network = new NetworkCalls(this, identity, policy != null && policy.settings().propagate());
+        this.sql = new SqlCalls(this);
     }
 
     Policy policy() {
@@ -323,6 +325,195 @@ public final class WardenGovernor implements Governor {
         state.get().decidedScope += delta;
     }
 
+    // ---- JDBC (see SqlCalls)
+
+    @Override
+    public long enterSqlConnect(Object source, String url) throws Exception {
+        ThreadState ts = state.get();
+        if (ts.insideWarden > 0) {
+            return NOT_GOVERNED;
+        }
+        long token;
+        int depth = ts.depth();
+        ts.insideWarden++;
+        try {
+            token = sql.enterConnect(ts, source, url);
+        } catch (Throwable internal) {
+            ts.popTo(depth);
+            token = internalSqlError(ts, internal, "sql.connect", url == null ? "jdbc:unknown" : dev.warden.agent.sql.JdbcUrls.withoutCredentials(url));
+        } finally {
+            ts.insideWarden--;
+        }
+        return throwIfDenied(ts, token);
+    }
+
+    @Override
+    public void exitSqlConnect(long token, Object source, Object connection, Throwable thrown) throws Exception {
+        ThreadState ts = state.get();
+        if (token == NOT_GOVERNED || token == DENIED) {
+            return;
+        }
+        long result;
+        ts.insideWarden++;
+        try {
+            result = sql.exitConnect(ts, token, source, connection, thrown);
+        } catch (Throwable internal) {
+            LOG.error("Warden could not decide or record a JDBC connection", internal);
+            result = failClosed && token == SqlCalls.DATA_SOURCE ? internalSqlError(ts, internal, "sql.connect", "jdbc:unknown") : GOVERNED;
+        } finally {
+            ts.insideWarden--;
+        }
+        throwIfDenied(ts, result);
+    }
+
+    @Override
+    public void sqlStatementCreated(Object connection, Object statement, String text) {
+        ThreadState ts = state.get();
+        if (ts.insideWarden > 0) {
+            return;
+        }
+        ts.insideWarden++;
+        try {
+            sql.statementCreated(connection, statement, text);
+        } catch (Throwable internal) {
+            LOG.error("Warden could not analyse a prepared statement; it is decided when executed", internal);
+        } finally {
+            ts.insideWarden--;
+        }
+    }
+
+    @Override
+    public void sqlSchemaChanged(Object connection) {
+        ThreadState ts = state.get();
+        ts.insideWarden++;
+        try {
+            sql.schemaChanged(connection);
+        } catch (Throwable internal) {
+            LOG.error("Warden could not follow a schema change", internal);
+        } finally {
+            ts.insideWarden--;
+        }
+    }
+
+    @Override
+    public long enterSql(Object statement, String text, boolean batch) throws Exception {
+        ThreadState ts = state.get();
+        if (ts.insideWarden > 0) {
+            return NOT_GOVERNED;
+        }
+        long token;
+        int depth = ts.depth();
+        ts.insideWarden++;
+        try {
+            token = sql.enterStatement(ts, statement, text, batch);
+        } catch (Throwable internal) {
+            ts.popTo(depth);
+            token = internalSqlError(ts, internal, "sql", dev.warden.agent.sql.SqlAnalysis.UNKNOWN);
+        } finally {
+            ts.insideWarden--;
+        }
+        return throwIfDenied(ts, token);
+    }
+
+    @Override
+    public void exitSql(long token, Object statement, long rows, Object resultSet, Throwable thrown) {
+        if (token == NOT_GOVERNED || token == DENIED) {
+            return;
+        }
+        ThreadState ts = state.get();
+        int depth = ts.depth();
+        ts.insideWarden++;
+        try {
+            sql.exitStatement(ts, token, statement, rows, resultSet, thrown);
+        } catch (Throwable internal) {
+            ts.popTo(Math.max(0, depth - 1));
+            LOG.error("Warden could not record the outcome of a SQL statement", internal);
+        } finally {
+            ts.insideWarden--;
+        }
+    }
+
+    @Override
+    public void sqlBatch(Object statement, String text) {
+        ThreadState ts = state.get();
+        if (ts.insideWarden > 0 || ts.sqlDepth > 0) {
+            return;
+        }
+        ts.insideWarden++;
+        try {
+            sql.batch(statement, text);
+        } catch (Throwable internal) {
+            LOG.error("Warden could not follow a statement batch", internal);
+        } finally {
+            ts.insideWarden--;
+        }
+    }
+
+    @Override
+    public void sqlResultSet(Object statement, Object resultSet) {
+        ThreadState ts = state.get();
+        if (ts.insideWarden > 0) {
+            return;
+        }
+        ts.insideWarden++;
+        try {
+            sql.resultSet(statement, resultSet);
+        } catch (Throwable internal) {
+            LOG.error("Warden could not follow a result set", internal);
+        } finally {
+            ts.insideWarden--;
+        }
+    }
+
+    @Override
+    public void sqlRow(Object resultSet, boolean more) throws Exception {
+        ThreadState ts = state.get();
+        if (ts.insideWarden > 0) {
+            return;
+        }
+        Exception limit = null;
+        ts.insideWarden++;
+        try {
+            sql.row(ts, resultSet, more);
+        } catch (java.sql.SQLException rowLimit) {
+            limit = rowLimit;
+        } catch (Throwable internal) {
+            LOG.error("Warden could not count the rows of a result set", internal);
+        } finally {
+            ts.insideWarden--;
+        }
+        if (limit != null) {
+            throw limit;
+        }
+    }
+
+    @Override
+    public void sqlClosed(Object statementOrResultSet) {
+        ThreadState ts = state.get();
+        if (ts.insideWarden > 0) {
+            return;
+        }
+        ts.insideWarden++;
+        try {
+            sql.closed(ts, statementOrResultSet);
+        } catch (Throwable internal) {
+            LOG.error("Warden could not record a finished query", internal);
+        } finally {
+            ts.insideWarden--;
+        }
+    }
+
+    private long internalSqlError(ThreadState ts, Throwable internal, String action, String target) {
+        String reason = "internal error: " + internal;
+        LOG.error("Warden could not decide {} {}; {}", action, target, failClosed ? "denied (warden.failure = closed)" : "allowed (warden.failure = open)", internal);
+        recorder.error(ts, action, target, reason, failClosed);
+        if (!failClosed) {
+            return NOT_GOVERNED;
+        }
+        ts.denial = SqlCalls.denial(Denials.message(action, target, reason, "error"));
+        return DENIED;
+    }
+
     private static long throwIfDenied(ThreadState ts, long token) throws Exception {
         if (token == DENIED) {
             Exception denial = ts.denial;
@@ -458,6 +649,7 @@ public final class WardenGovernor implements Governor {
     public void shutdown() {
         WardenThreads.runAsWarden(() -> {
             network.flushParked(state.get());
+            sql.flushOpen(state.get());
             recorder.flush();
         });
     }

@@ -20,7 +20,7 @@ public final class JdbcUrls {
         if (url == null) {
             return "jdbc:unknown";
         }
-        String u = stripUserInfo(url);
+        String u = withDefaultPort(stripUserInfo(url));
         int p = firstParameter(u);
         if (p < 0) {
             return u;
@@ -47,6 +47,34 @@ public final class JdbcUrls {
             i = end;
         }
         return out.toString();
+    }
+
+    private static final java.util.Map<String, String> DEFAULT_PORTS = java.util.Map.of(
+            "jdbc:postgresql://", "5432", "jdbc:mariadb://", "3306", "jdbc:mysql://", "3306", "jdbc:sqlserver://", "1433");
+
+    /**
+     * {@code jdbc:mariadb://127.0.0.1/test} is {@code jdbc:mariadb://127.0.0.1:3306/test}: the
+     * port written out, as for HTTP URLs, so one rule matches however the URL was spelled (MariaDB's
+     * {@code DataSource} drops the default port from the URL it reports).
+     */
+    private static String withDefaultPort(String u) {
+        for (java.util.Map.Entry<String, String> e : DEFAULT_PORTS.entrySet()) {
+            String prefix = e.getKey();
+            if (u.regionMatches(true, 0, prefix, 0, prefix.length())) {
+                int start = prefix.length();
+                int end = start;
+                while (end < u.length() && "/?;,".indexOf(u.charAt(end)) < 0) {
+                    end++;
+                }
+                String host = u.substring(start, end);
+                boolean hasPort = host.startsWith("[") ? host.contains("]:") : host.contains(":");
+                if (host.isEmpty() || hasPort) {
+                    return u;
+                }
+                return u.substring(0, end) + ":" + e.getValue() + u.substring(end);
+            }
+        }
+        return u;
     }
 
     /** {@code jdbc:x://user:pw@host/db} → {@code jdbc:x://host/db}. */

@@ -76,7 +76,7 @@ public final class SqlAnalyzer {
     private static void analyzeOne(String text, String asWritten, Pairs pairs) {
         Statement statement;
         try {
-            Statements parsed = new CCJSqlParser(new StringProvider(text)).Statements();
+            Statements parsed = parse(text, asWritten);
             if (parsed.size() != 1) {
                 // The text holds no ';' of its own: the parser reading more (or fewer) statements
                 // into it than the database would is a sign it misread it.
@@ -89,6 +89,21 @@ public final class SqlAnalyzer {
             return;
         }
         statement(statement, asWritten, pairs);
+    }
+
+    /**
+     * Parses the redacted text; where a literal was part of the syntax ({@code VARCHAR(20)}, which
+     * the parser does not take as {@code VARCHAR(?)}), the statement as written.
+     */
+    private static Statements parse(String redacted, String asWritten) throws Exception {
+        try {
+            return new CCJSqlParser(new StringProvider(redacted)).Statements();
+        } catch (Exception | Error e) {
+            if (asWritten.equals(redacted)) {
+                throw e;
+            }
+            return new CCJSqlParser(new StringProvider(asWritten)).Statements();
+        }
     }
 
     /** What the parser does not know: a schema switch it cannot parse is still a SET, anything else OTHER *. */
@@ -146,7 +161,7 @@ public final class SqlAnalyzer {
         }
         boolean any = !writes.isEmpty();
         if (all != null) {
-            for (String t : all) {
+            for (String t : inTextOrder(all, text)) {
                 String table = TableNames.normalize(t);
                 if (!written.contains(table)) {
                     pairs.add(verb != null && writes.isEmpty() ? verb : "SELECT", table, TableNames.unqualified(table));
@@ -157,6 +172,17 @@ public final class SqlAnalyzer {
         if (!any) {
             pairs.add(verb != null ? verb : "OTHER", SqlAnalysis.NO_TABLE, false);
         }
+    }
+
+    /** The finder's set has no order: tables are listed as the statement names them. */
+    private static List<String> inTextOrder(Set<String> tables, String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        List<String> out = new ArrayList<>(tables);
+        out.sort(java.util.Comparator.comparingInt(t -> {
+            int at = lower.indexOf(t.toLowerCase(java.util.Locale.ROOT));
+            return at < 0 ? Integer.MAX_VALUE : at;
+        }));
+        return out;
     }
 
     /**

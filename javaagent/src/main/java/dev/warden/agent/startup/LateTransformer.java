@@ -12,11 +12,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Advises the classes that load after start-up — the JDK's HTTP clients and socket channels, and
- * the HTTP libraries an application brings (OkHttp, Apache HttpClient, Reactor Netty) — without
- * paying for Byte Buddy until one of them appears.
+ * Advises the classes that load after start-up — the JDK's HTTP clients and socket channels, the
+ * HTTP libraries an application brings (OkHttp, Apache HttpClient, Reactor Netty), and every JDBC
+ * driver, pool and wrapper — without paying for Byte Buddy until one of them appears.
  *
- * <p>Each class load costs a set lookup of its name. A class Warden advises is served from the
+ * <p>Each class load costs a set lookup of its name, and a scan of its bytes for {@code java/sql/}
+ * ({@link JdbcCandidates}): JDBC classes are recognised by the interfaces they implement, which
+ * Byte Buddy then resolves for the few candidates. A class Warden advises is served from the
  * {@link TransformCache} when these exact class bytes were advised before (the key is the name and
  * a CRC of the bytes the class loader defines, which are the class file's own); otherwise Byte
  * Buddy is loaded, once, and advises it, and the result is stored for the next start.
@@ -44,16 +46,20 @@ final class LateTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> redefining,
             ProtectionDomain domain, byte[] original) {
-        if (internalName == null || !internalNames.contains(internalName)) {
+        if (internalName == null) {
+            return null;
+        }
+        boolean jdbc = !internalNames.contains(internalName);
+        if (jdbc && !JdbcCandidates.mayImplementJdbc(internalName, original)) {
             return null;
         }
         byte[][] result = new byte[1][];
-        WardenThreads.runAsWarden(() -> result[0] = advise(module, loader, internalName, redefining, domain, original));
+        WardenThreads.runAsWarden(() -> result[0] = advise(module, loader, internalName, redefining, domain, original, jdbc));
         return result[0];
     }
 
     private byte[] advise(Module module, ClassLoader loader, String internalName, Class<?> redefining,
-            ProtectionDomain domain, byte[] original) {
+            ProtectionDomain domain, byte[] original, boolean jdbc) {
         try {
             if (module != null && module.isNamed() && !module.canRead(gateModule)) {
                 // Advice in a named module (java.net.http) links against the bootstrap Gate.
@@ -66,10 +72,18 @@ final class LateTransformer implements ClassFileTransformer {
                 if (cached != null && cached.length > 0 && CachedTransformer.callsTheGate(cached)) {
                     return cached;
                 }
+                if (cached != null && cached.length == 0 && jdbc) {
+                    return null; // looked at before: it implements no JDBC interface
+                }
             }
             byte[] advised = byteBuddy().transform(module, loader, internalName, redefining, domain, original);
+            if (jdbc && advised != null && (redefining == null || JdbcStateField.has(redefining))) {
+                advised = JdbcStateField.add(advised);
+            }
             if (key != null && advised != null && CachedTransformer.callsTheGate(advised)) {
                 cache.put(key, advised);
+            } else if (key != null && advised == null && jdbc) {
+                cache.put(key, new byte[0]);
             }
             return advised;
         } catch (Throwable e) {

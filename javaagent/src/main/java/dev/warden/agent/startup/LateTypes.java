@@ -5,6 +5,7 @@ import dev.warden.agent.http.apache5.Apache5Instrumentation;
 import dev.warden.agent.http.jdk.JdkHttpInstrumentation;
 import dev.warden.agent.http.okhttp.OkHttpInstrumentation;
 import dev.warden.agent.http.reactornetty.ReactorNettyInstrumentation;
+import dev.warden.agent.jdbc.JdbcInstrumentation;
 import dev.warden.agent.net.SocketInstrumentation;
 import java.util.HashSet;
 import java.util.Set;
@@ -31,6 +32,7 @@ final class LateTypes {
         builder = Apache5Instrumentation.register(builder);
         builder = Apache4Instrumentation.register(builder);
         builder = ReactorNettyInstrumentation.register(builder);
+        builder = JdbcInstrumentation.register(builder);
         return builder;
     }
 
