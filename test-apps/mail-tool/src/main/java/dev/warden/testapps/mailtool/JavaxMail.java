@@ -1,0 +1,104 @@
+package dev.warden.testapps.mailtool;
+
+import javax.mail.Address;
+import javax.mail.Message;
+import javax.mail.MessagingException;
+import javax.mail.SendFailedException;
+import javax.mail.Session;
+import javax.mail.Transport;
+import javax.mail.internet.InternetAddress;
+import javax.mail.internet.MimeBodyPart;
+import javax.mail.internet.MimeMessage;
+import javax.mail.internet.MimeMultipart;
+import javax.mail.util.ByteArrayDataSource;
+import java.util.Arrays;
+import java.util.Properties;
+
+/** The legacy JavaMail 1.6 ({@code javax.mail}, com.sun.mail): the same steps as {@link JakartaMail}, through the other API. */
+public final class JavaxMail implements Api {
+
+    @Override
+    public void send(MailTool.Server smtp, Step step) throws MessagingException {
+        Session session = Session.getInstance(properties(smtp));
+        MimeMessage m = message(new MimeMessage(session), step);
+        Address[] envelope = step.get("envelope") == null ? null : InternetAddress.parse(step.get("envelope"), false);
+        String user = step.options().getOrDefault("user", "agent");
+        String password = step.options().getOrDefault("password", "secret");
+        switch (step.how()) {
+            case "send":
+                Transport.send(m);
+                break;
+            case "send-auth":
+                Transport.send(m, user, password);
+                break;
+            case "envelope":
+                Transport.send(m, envelope);
+                break;
+            case "envelope-auth":
+                Transport.send(m, envelope, user, password);
+                break;
+            case "transport":
+                try (Transport t = session.getTransport("smtp")) {
+                    t.connect();
+                    m.saveChanges();
+                    t.sendMessage(m, envelope != null ? envelope : m.getAllRecipients());
+                }
+                break;
+            default:
+                throw new IllegalArgumentException("unknown way to send: " + step.how());
+        }
+    }
+
+    static Properties properties(MailTool.Server smtp) {
+        Properties p = new Properties();
+        p.setProperty("mail.smtp.host", smtp.host());
+        p.setProperty("mail.smtp.port", Integer.toString(smtp.port()));
+        p.setProperty("mail.smtp.connectiontimeout", "10000");
+        p.setProperty("mail.smtp.timeout", "10000");
+        return p;
+    }
+
+    /** Fills {@code m} as the step says: sender, recipients, subject, a text body, attachments. */
+    static MimeMessage message(MimeMessage m, Step step) throws MessagingException {
+        m.setFrom(new InternetAddress(step.from()));
+        set(m, Message.RecipientType.TO, step.get("to"));
+        set(m, Message.RecipientType.CC, step.get("cc"));
+        set(m, Message.RecipientType.BCC, step.get("bcc"));
+        if (step.get("raw-to") != null) {
+            m.addHeader("To", step.get("raw-to"));
+        }
+        m.setSubject(step.subject(), "UTF-8");
+        int[] attachments = step.attachments();
+        if (attachments.length == 0) {
+            m.setText(Step.BODY, "UTF-8");
+            return m;
+        }
+        MimeMultipart mixed = new MimeMultipart();
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(Step.BODY, "UTF-8");
+        mixed.addBodyPart(text);
+        for (int i = 0; i < attachments.length; i++) {
+            MimeBodyPart a = new MimeBodyPart();
+            a.setDataHandler(new javax.activation.DataHandler(new ByteArrayDataSource(Step.content(attachments[i]), "application/octet-stream")));
+            a.setFileName("attachment-" + i + ".bin");
+            mixed.addBodyPart(a);
+        }
+        m.setContent(mixed);
+        return m;
+    }
+
+    private static void set(MimeMessage m, Message.RecipientType type, String list) throws MessagingException {
+        if (list != null) {
+            m.setRecipients(type, InternetAddress.parse(list, false));
+        }
+    }
+
+    @Override
+    public String refused(Throwable t) {
+        if (!(t instanceof SendFailedException)) {
+            return "";
+        }
+        SendFailedException s = (SendFailedException) t;
+        return " invalid=" + Arrays.toString(s.getInvalidAddresses()) + " unsent=" + Arrays.toString(s.getValidUnsentAddresses());
+    }
+}
