@@ -26,6 +26,8 @@ final class CallFrame {
     int status;
     /** The calling thread's name, for a record written on another thread (an asynchronous request). */
     String threadName;
+    /** Mail: what the message holds (its recipients are this frame's targets), for the audit detail. */
+    MailFacts mail;
     int count;
     Action[] actions = new Action[INITIAL_DECISIONS];
     String[] targets = new String[INITIAL_DECISIONS];
@@ -50,6 +52,7 @@ final class CallFrame {
         bodyBytes = -1;
         status = -1;
         threadName = null;
+        mail = null;
         for (int i = 0; i < count; i++) {
             actions[i] = null;
             targets[i] = details[i] = rules[i] = reasons[i] = null;

@@ -5,6 +5,7 @@ final class Family {
     static final int FILE = 1;
     static final int HTTP = 2;
     static final int NET = 3;
+    static final int MAIL = 4;
 
     private Family() {}
 }

@@ -24,6 +24,8 @@ final class Recorder {
     private final boolean levelAll;
     private final boolean callerAll;
     private final boolean failClosed;
+    /** {@code warden.audit.mail-subject}: subjects in full, else their length. */
+    private final boolean mailSubject;
     private volatile boolean broken;
     private final EpochClock clock = new EpochClock();
     private final SessionHeader header;
@@ -35,6 +37,7 @@ final class Recorder {
         this.levelAll = policy == null || policy.settings().auditLevel() == dev.warden.policy.AuditLevel.ALL;
         this.callerAll = policy != null && policy.settings().auditCaller() == dev.warden.policy.AuditCaller.ALL;
         this.failClosed = policy == null || policy.settings().failure() == dev.warden.policy.Failure.CLOSED;
+        this.mailSubject = policy != null && policy.settings().auditMailSubject();
         this.header = new SessionHeader(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE),
                 identity.agent, identity.role, identity.session, policyVersion);
         sink.session(header);
@@ -167,6 +170,8 @@ final class Recorder {
         }
         if (f.family == Family.HTTP) {
             httpDetail(r.detail, f);
+        } else if (f.family == Family.MAIL) {
+            f.mail.appendDetail(r.detail, mailSubject);
         }
         if (f.threadName != null) {
             r.thread = f.threadName;

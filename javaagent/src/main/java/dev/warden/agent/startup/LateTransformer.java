@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Advises the classes that load after start-up — the JDK's HTTP clients and socket channels, and
- * the HTTP libraries an application brings (OkHttp, Apache HttpClient, Reactor Netty) — without
- * paying for Byte Buddy until one of them appears.
+ * the HTTP and mail libraries an application brings (OkHttp, Apache HttpClient, Reactor Netty,
+ * Jakarta Mail, javax.mail) — without paying for Byte Buddy until one of them appears.
  *
  * <p>Each class load costs a set lookup of its name. A class Warden advises is served from the
  * {@link TransformCache} when these exact class bytes were advised before (the key is the name and

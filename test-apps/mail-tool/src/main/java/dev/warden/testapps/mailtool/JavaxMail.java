@@ -19,9 +19,10 @@ public final class JavaxMail implements Api {
 
     @Override
     public void send(MailTool.Server smtp, Step step) throws MessagingException {
-        Session session = Session.getInstance(properties(smtp));
+        Session session = Session.getInstance(properties(step.server(smtp)));
         MimeMessage m = message(new MimeMessage(session), step);
-        Address[] envelope = step.get("envelope") == null ? null : InternetAddress.parse(step.get("envelope"), false);
+        // Without an explicit envelope, the message's own recipients, passed as one.
+        Address[] envelope = step.get("envelope") == null ? m.getAllRecipients() : InternetAddress.parse(step.get("envelope"), false);
         String user = step.options().getOrDefault("user", "agent");
         String password = step.options().getOrDefault("password", "secret");
         switch (step.how()) {
@@ -41,7 +42,7 @@ public final class JavaxMail implements Api {
                 try (Transport t = session.getTransport("smtp")) {
                     t.connect();
                     m.saveChanges();
-                    t.sendMessage(m, envelope != null ? envelope : m.getAllRecipients());
+                    t.sendMessage(m, envelope);
                 }
                 break;
             default:

@@ -5,7 +5,9 @@ package dev.warden.testapps.mailtool;
  * is the SMTP server, {@code smtp=host:port}; each further argument is one step,
  * {@code api-how|key=value|...} (see {@link Step}), and prints one line: {@code OK <step> sent} or
  * {@code ERR <step> <exception class>: <message>}, followed for a {@code SendFailedException} by
- * {@code invalid=[...]} (its invalid addresses) and {@code unsent=[...]}. Spring's
+ * {@code invalid=[...]} (its invalid addresses) and {@code unsent=[...]}, then each cause
+ * ({@code MessagingException}'s next exception: the server's reply, a failed connect), each
+ * {@code caused by <class>: <message>}. Spring's
  * {@code MailSendException}, which collects each failed message's exception, is shown as that
  * exception {@code via MailSendException}. Line breaks in messages (SMTP replies end with one)
  * are printed as spaces.
@@ -39,7 +41,11 @@ public final class MailTool {
         } catch (Throwable t) {
             Throwable shown = api.unwrap(t);
             String via = shown == t ? "" : " via " + t.getClass().getSimpleName();
-            return "ERR " + text + " " + shown.getClass().getName() + ": " + shown.getMessage() + via + api.refused(shown);
+            StringBuilder causes = new StringBuilder();
+            for (Throwable c = shown.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+                causes.append(" caused by ").append(c.getClass().getName()).append(": ").append(c.getMessage());
+            }
+            return "ERR " + text + " " + shown.getClass().getName() + ": " + shown.getMessage() + via + api.refused(shown) + causes;
         }
     }
 

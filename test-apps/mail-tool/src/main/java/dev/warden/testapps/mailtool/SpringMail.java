@@ -14,10 +14,11 @@ public final class SpringMail implements Api {
 
     @Override
     public void send(MailTool.Server smtp, Step step) throws MessagingException {
+        MailTool.Server server = step.server(smtp);
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
-        sender.setHost(smtp.host());
-        sender.setPort(smtp.port());
-        sender.setJavaMailProperties(JakartaMail.properties(smtp));
+        sender.setHost(server.host());
+        sender.setPort(server.port());
+        sender.setJavaMailProperties(JakartaMail.properties(server));
         switch (step.how()) {
             case "mime":
                 sender.send(JakartaMail.message(sender.createMimeMessage(), step));

@@ -17,8 +17,8 @@ import java.util.Map;
  * Keys: {@code from}, {@code to}, {@code cc}, {@code bcc} (address lists as {@code InternetAddress.parse}
  * reads them, groups included), {@code raw-to} (a {@code To} header added as written, e.g. an
  * RFC 2047 encoded word), {@code envelope} (the address list passed to {@code send}/{@code sendMessage};
- * default the message's recipients), {@code subject}, {@code attach} (comma list of attachment sizes
- * in bytes), {@code user}/{@code password}.
+ * default {@code getAllRecipients()}), {@code subject}, {@code attach} (comma list of attachment sizes
+ * in bytes), {@code user}/{@code password}, {@code port} (another SMTP server on the same host).
  */
 record Step(String api, String how, Map<String, String> options) {
 
@@ -37,6 +37,11 @@ record Step(String api, String how, Map<String, String> options) {
 
     String get(String key) {
         return options.get(key);
+    }
+
+    MailTool.Server server(MailTool.Server smtp) {
+        String port = options.get("port");
+        return port == null ? smtp : new MailTool.Server(smtp.host(), Integer.parseInt(port));
     }
 
     String from() {
