@@ -4,7 +4,8 @@ package dev.warden.testapps.mailtool;
  * One mail API the tool sends through. Jakarta Mail and the legacy {@code javax.mail} cannot share a
  * class path (each one's activation framework reads the other's {@code META-INF/mailcap} and fails
  * with a {@code ClassCastException}), so {@code mail-tool} holds Jakarta Mail and Spring, and
- * {@code javax-mail-tool} the same sources with {@code javax.mail}: the API is found by name.
+ * {@code javax-mail-tool} these sources with {@code JakartaMail} renamed into {@code JavaxMail} for
+ * {@code javax.mail} (its build does it): the API is found by name.
  */
 interface Api {
 
