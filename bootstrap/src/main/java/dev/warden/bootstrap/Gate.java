@@ -265,6 +265,36 @@ public final class Gate {
         }
     }
 
+    /**
+     * Decides one mail message before any of it reaches the server ({@code mail.send}):
+     * {@code message} is a {@code jakarta.mail} or {@code javax.mail} {@code Message},
+     * {@code envelope} the {@code Address[]} it is sent to (or {@code null}). Throws the API's
+     * {@code SendFailedException} when a recipient is refused; hand the token to {@link #exit}.
+     */
+    public static long mail(Object message, Object envelope) throws Exception {
+        Governor g = governor;
+        return g == null || message == null ? Governor.NOT_GOVERNED : g.enterMail(message, envelope);
+    }
+
+    /**
+     * Marks the calling thread as connecting a mail transport to its server: every message it
+     * carries is decided by {@link #mail}, so its connect needs no {@code net.connect} allow rule
+     * (deny rules still apply); {@link #leaveMailTransport} undoes it.
+     */
+    public static void enterMailTransport() {
+        Governor g = governor;
+        if (g != null) {
+            g.mailTransportScope(1);
+        }
+    }
+
+    public static void leaveMailTransport() {
+        Governor g = governor;
+        if (g != null) {
+            g.mailTransportScope(-1);
+        }
+    }
+
     /** Records the outcome of a governed call. */
     public static void exit(long token, Throwable thrown) {
         if (token != Governor.NOT_GOVERNED) {

@@ -130,4 +130,18 @@ public interface Governor {
 
     /** A statement or result set is being closed. */
     default void sqlClosed(Object statementOrResultSet) {}
+    /**
+     * Decides a mail message ({@code mail.send}, one target per recipient) before it is sent.
+     *
+     * @param message a {@code jakarta.mail.Message} or {@code javax.mail.Message}
+     * @param envelope the {@code Address[]} the message is sent to, or {@code null}
+     * @return a token for {@link #exit}, or {@link #NOT_GOVERNED}
+     * @throws Exception the API's {@code SendFailedException} naming the refused recipients
+     */
+    default long enterMail(Object message, Object envelope) throws Exception {
+        return NOT_GOVERNED;
+    }
+
+    /** +1 / -1: the calling thread connects a mail transport (see {@link Gate#enterMailTransport}). */
+    default void mailTransportScope(int delta) {}
 }

@@ -56,6 +56,11 @@ enum SqlDatabase {
         }
     }
 
+    /** {@code url} as Warden's {@code sql.connect} target names it (no credentials). */
+    String sanitized(String url) {
+        return url.replace("?user=postgres", "").replace("?user=root&password=", "");
+    }
+
     /** {@code table} as Warden names it: lower-case, with the schema. */
     String target(String table) {
         return schema == null ? table.toLowerCase() : schema + "." + table.toLowerCase();

@@ -61,7 +61,7 @@ class SqlIT {
                 "warden.default = deny",
                 "warden.rule.connect.actions = sql.connect",
                 "warden.rule.connect.targets = jdbc:h2:mem:warden*, jdbc:sqlite:" + dir + "/warden.db, "
-                        + "jdbc:postgresql://127.0.0.1:5432/test**, jdbc:mariadb://127.0.0.1:3306/test**",
+                        + "jdbc:postgresql://127.0.0.1:5432/test**, jdbc:mariadb://127.0.0.1:3306/test**, jdbc:wrap:**",
                 "warden.rule.connect.effect = allow",
                 "warden.rule.no-forbidden.actions = sql.connect",
                 "warden.rule.no-forbidden.targets = jdbc:h2:mem:forbidden*, jdbc:sqlite:" + dir + "/forbidden.db, "
@@ -122,7 +122,12 @@ class SqlIT {
                 "update|c|DELETE FROM " + customers,
                 "autocommit|c|true",
                 "query|c|SELECT id, name FROM " + customers + " ORDER BY id",
-                "open|f|" + mode + "|" + forbidden));
+                "open|f|" + mode + "|" + forbidden,
+                "large-update|c|UPDATE " + customers + " SET name = 'bob' WHERE id = 2",
+                "execute|c|SELECT id FROM " + big + " ORDER BY id",
+                "execute|c|SELECT 1; DELETE FROM " + customers,
+                "update-keys|c|INSERT INTO " + customers + " VALUES (4, 'dee')",
+                "open|w|driver|jdbc:wrap:" + url));
         if (db != SqlDatabase.SQLITE) {
             steps.add(db == SqlDatabase.POSTGRES ? "update|c|SET search_path TO " + other
                     : db == SqlDatabase.MARIADB ? "execute|c|USE " + other : "update|c|CREATE SCHEMA IF NOT EXISTS " + other.toUpperCase());
@@ -160,6 +165,11 @@ class SqlIT {
         if (!mode.equals("hikari")) {
             assertTrue(forbiddenLine.contains("java.sql.SQLException [42501]"), forbiddenLine);
         }
+        assertTrue(r.stdout().get(24).startsWith("OK large-update: updated "), why);
+        denied(r, 25, "sql.SELECT " + db.target(big) + ": row limit (rule limited)");
+        denied(r, 26, "sql.DELETE " + cust + ": agents never erase data (rule no-erase)");
+        assertEquals("OK update-keys: updated 1", r.stdout().get(27), why);
+        assertTrue(r.stdout().get(28).startsWith("OK open: connected"), why);
         if (db != SqlDatabase.SQLITE) {
             String last = r.stdout().get(r.stdout().size() - 1);
             assertEquals("ERR query: java.sql.SQLException [42501]: Warden denied sql.SELECT " + other + "." + customers
@@ -168,10 +178,10 @@ class SqlIT {
 
         if (db.server()) {
             // what the database holds, seen from outside the agent
-            assertEquals(List.of("1, ann", "2, bob"), db.rows(dir, "SELECT id, name FROM " + customers + " ORDER BY id"));
+            assertEquals(List.of("1, ann", "2, bob", "4, dee"), db.rows(dir, "SELECT id, name FROM " + customers + " ORDER BY id"));
             assertEquals(List.of("1, hunter2"), db.rows(dir, "SELECT id, token FROM " + secrets));
         } else if (db == SqlDatabase.SQLITE) {
-            assertEquals(List.of("1, ann", "2, bob"), db.rows(dir, "SELECT id, name FROM " + customers + " ORDER BY id"));
+            assertEquals(List.of("1, ann", "2, bob", "4, dee"), db.rows(dir, "SELECT id, name FROM " + customers + " ORDER BY id"));
         }
 
         AuditTrail trail = run.trail(jdk);
@@ -204,8 +214,25 @@ class SqlIT {
         assertEquals("deny", limit.path("decision").asText(), limit.toString());
         JsonNode rolledBack = single(trail, "sql.DELETE", "DELETE FROM " + customers + " [transaction rolled back]");
         assertEquals("blocked", rolledBack.path("outcome").asText());
-        assertEquals(1, trail.where(n -> n.path("detail").asText().startsWith("INSERT INTO " + customers + " VALUES (?, ?) [")).size(),
+        assertEquals(2, trail.where(n -> n.path("detail").asText().startsWith("INSERT INTO " + customers + " VALUES (?, ?) [")).size(),
                 "one record per statement, also through a pool: " + trail);
+        // a driver wrapping another is decided once, by the URL the application gave; a pool's
+        // physical connection is opened (on its own thread) as a connect of its own
+        List<JsonNode> connects = trail.where(n -> n.path("action").asText().equals("sql.connect")
+                && n.path("decision").asText().equals("allow"));
+        assertEquals(List.of("jdbc:wrap:" + db.sanitized(url)), connects.stream().map(AuditTrail::targetOf)
+                .filter(t -> t.startsWith("jdbc:wrap:")).toList(), connects.toString());
+        assertEquals(mode.equals("hikari") ? 3 : 2, connects.size(), connects.toString());
+        JsonNode update = single(trail, "sql.UPDATE", "UPDATE " + customers + " SET name = ? WHERE id = ? [" + update(r) + "]");
+        assertEquals("work", update.path("rule").asText());
+        JsonNode stacked = single(trail, "sql.DELETE", "SELECT ?; DELETE FROM " + customers);
+        assertEquals("deny", stacked.path("decision").asText());
+    }
+
+    /** The rows the large update reported, as the record's detail writes them. */
+    private static String update(ChildJvm.Result r) {
+        String n = r.stdout().get(24).substring("OK large-update: updated ".length());
+        return n + (n.equals("1") ? " row" : " rows");
     }
 
     private static void denied(ChildJvm.Result r, int index, String what) {

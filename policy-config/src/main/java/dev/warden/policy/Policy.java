@@ -92,7 +92,8 @@ public final class Policy {
     /**
      * Step 4 of "How a decision is made": an action with several targets (the recipients of one
      * message) is decided per target and the strictest verdict wins ({@link Verdict#strictest}).
-     * {@code max-targets} is not checked here: the agent checks it per call, first. Needs at least one target.
+     * {@code max-targets} is not checked here: the agent checks it over the whole call, with the
+     * rate limits (its {@code RuntimeChecks.applyCall}). Needs at least one target.
      */
     public Verdict decideAll(Action action, String... targets) {
         if (targets.length == 0) {

@@ -128,6 +128,6 @@ class PolicyLoaderTest {
         clock.set("2026-11-24T19:00:00Z");
         assertEquals("default", p.decide(Action.MAIL_SEND, "anna@example.com").rule(), "20:00 in Berlin");
         assertEquals(Path.of("/var/log/warden/support-bot"), p.settings().auditDir());
-        assertEquals(List.of(), p.notInForce());
+        assertEquals(List.of(), p.notInForce(), "max-targets is enforced for mail.send");
     }
 }

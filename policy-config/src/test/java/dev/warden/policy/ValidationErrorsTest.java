@@ -140,6 +140,8 @@ class ValidationErrorsTest {
         assertEquals("2: warden.agent.trust: 'half' is not one of sandbox, read-only, limited-write, full",
                 error(policy("warden.agent.trust = half")));
         assertEquals("2: warden.reload: 'yes' is not one of true, false", error(policy("warden.reload = yes")));
+        assertEquals("2: warden.audit.mail-subject: 'full' is not one of true, false",
+                error(policy("warden.audit.mail-subject = full")));
         assertEquals("2: warden.default: 'permit' is not one of allow, deny", error(policy("warden.default = permit")));
         assertEquals("2: warden.metrics.port: '70000' is not a port (1 to 65535)", error(policy("warden.metrics.port = 70000")));
         assertEquals("2: warden.approval.webhook: 'ftp://x' is not an http:// or https:// URL",

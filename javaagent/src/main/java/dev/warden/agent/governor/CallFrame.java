@@ -32,6 +32,8 @@ final class CallFrame {
     boolean stopped;
     /** The calling thread's name, for a record written on another thread (an asynchronous request). */
     String threadName;
+    /** Mail: what the message holds (its recipients are this frame's targets), for the audit detail. */
+    MailFacts mail;
     int count;
     Action[] actions = new Action[INITIAL_DECISIONS];
     String[] targets = new String[INITIAL_DECISIONS];
@@ -60,6 +62,7 @@ final class CallFrame {
         rolledBack = false;
         stopped = false;
         threadName = null;
+        mail = null;
         for (int i = 0; i < count; i++) {
             actions[i] = null;
             targets[i] = details[i] = rules[i] = reasons[i] = null;

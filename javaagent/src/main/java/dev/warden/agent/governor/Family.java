@@ -6,6 +6,7 @@ final class Family {
     static final int HTTP = 2;
     static final int NET = 3;
     static final int SQL = 4;
+    static final int MAIL = 5;
 
     private Family() {}
 }

@@ -263,7 +263,7 @@ final class NetworkCalls {
                             && (endpoints.recentlyAllowed(target, now) || endpoints.recentlyAllowed(byName, now))))) {
                 // No rule names this address, and it is where an allowed request goes: no allow rule needed.
                 f.decisions[i] = Outcome.ALLOW;
-                f.reasons[i] = PART_OF_REQUEST;
+                f.reasons[i] = ts.mailTransport > 0 ? MailCalls.MAIL_TRANSPORT : PART_OF_REQUEST;
             } else if ("default".equals(v.rule()) && !byRuntime && resolvers.contains(target)) {
                 f.decisions[i] = Outcome.ALLOW;
                 f.reasons[i] = DNS_QUERY;

@@ -24,6 +24,8 @@ final class Recorder {
     private final boolean levelAll;
     private final boolean callerAll;
     private final boolean failClosed;
+    /** {@code warden.audit.mail-subject}: subjects in full, else their length. */
+    private final boolean mailSubject;
     private volatile boolean broken;
     private final EpochClock clock = new EpochClock();
     private final SessionHeader header;
@@ -35,6 +37,7 @@ final class Recorder {
         this.levelAll = policy == null || policy.settings().auditLevel() == dev.warden.policy.AuditLevel.ALL;
         this.callerAll = policy != null && policy.settings().auditCaller() == dev.warden.policy.AuditCaller.ALL;
         this.failClosed = policy == null || policy.settings().failure() == dev.warden.policy.Failure.CLOSED;
+        this.mailSubject = policy != null && policy.settings().auditMailSubject();
         this.header = new SessionHeader(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE),
                 identity.agent, identity.role, identity.session, policyVersion);
         sink.session(header);
@@ -79,6 +82,16 @@ final class Recorder {
             r.caller = caller;
             append(r);
         }
+    }
+
+    /** Whether {@link #completed} would write anything for {@code f} (at {@code warden.audit.level = denials} an allowed call writes nothing). */
+    boolean wouldRecord(CallFrame f) {
+        for (int i = 0; i < f.count; i = groupEnd(f, i)) {
+            if (worthRecording(f, i, groupEnd(f, i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The end (exclusive) of the run of decisions on the action of decision {@code from}. */
@@ -169,6 +182,8 @@ final class Recorder {
             httpDetail(r.detail, f);
         } else if (f.family == Family.SQL) {
             sqlDetail(r.detail, f);
+        } else if (f.family == Family.MAIL) {
+            f.mail.appendDetail(r.detail, mailSubject);
         }
         if (f.threadName != null) {
             r.thread = f.threadName;

@@ -313,8 +313,8 @@ final class SqlCalls {
                 }
             }
         }
-        if (!select) {
-            return null;
+        if (!select || (maxRows == 0 && !governor.recorder().wouldRecord(f))) {
+            return null; // nothing to count rows for: no limit, and no record to write them into
         }
         CallFrame call = f.detach(Thread.currentThread().getName());
         call.durationNanos = System.nanoTime() - f.startNanos; // the execute itself, not the reading

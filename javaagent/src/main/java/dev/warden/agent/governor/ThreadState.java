@@ -59,6 +59,16 @@ final class ThreadState {
     boolean sqlConnectDecided;
     /** More than zero while the thread works for a request Warden decided on another thread. */
     int decidedScope;
+    /** More than zero while the thread connects a mail transport, whose every message Warden decides. */
+    int mailTransport;
+    private MailFacts mailFacts;
+
+    MailFacts mailFacts() {
+        if (mailFacts == null) {
+            mailFacts = new MailFacts();
+        }
+        return mailFacts;
+    }
 
     boolean alreadyDecided(Object subject, Object url, String method) {
         return subject == lastHttpSubject && url == lastHttpUrl && method != null && method.equals(lastHttpMethod);
@@ -78,7 +88,7 @@ final class ThreadState {
 
     /** Whether a connect made now is part of a call Warden already allowed on this thread. */
     boolean insideAllowedCall() {
-        if (decidedScope > 0) {
+        if (decidedScope > 0 || mailTransport > 0) {
             return true;
         }
         for (int i = depth - 1; i >= 0; i--) {

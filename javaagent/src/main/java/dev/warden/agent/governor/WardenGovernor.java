@@ -35,6 +35,7 @@ public final class WardenGovernor implements Governor {
     private final boolean failClosed;
     private final NetworkCalls network;
     private final SqlCalls sql;
+    private final MailCalls mail;
     private volatile Policy policy;
     /** Why there is no policy (failure = open with an invalid policy), else {@code null}. */
     private final String startupError;
@@ -49,6 +50,7 @@ public final class WardenGovernor implements Governor {
         this.recorder = new Recorder(audit, identity, policy);
         this.network = new NetworkCalls(this, identity, policy != null && policy.settings().propagate());
         this.sql = new SqlCalls(this);
+        this.mail = new MailCalls(this);
     }
 
     Policy policy() {
@@ -323,6 +325,24 @@ public final class WardenGovernor implements Governor {
     @Override
     public void decidedScope(int delta) {
         state.get().decidedScope += delta;
+    }
+
+    @Override
+    public long enterMail(Object message, Object envelope) throws Exception {
+        ThreadState ts = state.get();
+        if (ts.insideWarden > 0) {
+            return NOT_GOVERNED;
+        }
+        CallFrame top = ts.top();
+        if (top != null && top.family == Family.MAIL && top.path == message) {
+            return NOT_GOVERNED; // Transport.send decided it; its transport's sendMessage is the same message
+        }
+        return throwIfDenied(ts, mail.decide(ts, message, envelope));
+    }
+
+    @Override
+    public void mailTransportScope(int delta) {
+        state.get().mailTransport += delta;
     }
 
     // ---- JDBC (see SqlCalls)

@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Advises the classes that load after start-up — the JDK's HTTP clients and socket channels, the
- * HTTP libraries an application brings (OkHttp, Apache HttpClient, Reactor Netty), and every JDBC
- * driver, pool and wrapper — without paying for Byte Buddy until one of them appears.
+ * HTTP and mail libraries an application brings (OkHttp, Apache HttpClient, Reactor Netty, Jakarta
+ * Mail, javax.mail), and every JDBC driver, pool and wrapper — without paying for Byte Buddy until
+ * one of them appears.
  *
  * <p>Each class load costs a set lookup of its name, and a scan of its bytes for {@code java/sql/}
  * ({@link JdbcCandidates}): JDBC classes are recognised by the interfaces they implement, which

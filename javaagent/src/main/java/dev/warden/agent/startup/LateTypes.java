@@ -6,6 +6,7 @@ import dev.warden.agent.http.jdk.JdkHttpInstrumentation;
 import dev.warden.agent.http.okhttp.OkHttpInstrumentation;
 import dev.warden.agent.http.reactornetty.ReactorNettyInstrumentation;
 import dev.warden.agent.jdbc.JdbcInstrumentation;
+import dev.warden.agent.mail.MailInstrumentation;
 import dev.warden.agent.net.SocketInstrumentation;
 import java.util.HashSet;
 import java.util.Set;
@@ -18,11 +19,12 @@ final class LateTypes {
 
     static final Set<String> ALL = union(SocketInstrumentation.TYPES, JdkHttpInstrumentation.TYPES,
             OkHttpInstrumentation.TYPES, Apache5Instrumentation.TYPES, Apache4Instrumentation.TYPES,
-            ReactorNettyInstrumentation.TYPES);
+            ReactorNettyInstrumentation.TYPES, MailInstrumentation.TYPES);
 
     /** What the governor needs to read requests whose classes advice cannot name; made at start-up. */
     static void registerReaders() {
         ReactorNettyInstrumentation.registerReader();
+        MailInstrumentation.registerReader();
     }
 
     static AgentBuilder register(AgentBuilder builder) {
@@ -33,6 +35,7 @@ final class LateTypes {
         builder = Apache4Instrumentation.register(builder);
         builder = ReactorNettyInstrumentation.register(builder);
         builder = JdbcInstrumentation.register(builder);
+        builder = MailInstrumentation.register(builder);
         return builder;
     }
 

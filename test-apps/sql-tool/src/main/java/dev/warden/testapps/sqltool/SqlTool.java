@@ -25,9 +25,11 @@ import javax.sql.DataSource;
  * open|NAME|driver|URL[|USER|PASSWORD]     DriverManager.getConnection
  * open|NAME|datasource|URL[|USER|PASSWORD] the driver's own DataSource
  * open|NAME|hikari|URL[|USER|PASSWORD]     a HikariCP pool (one connection)
+ *                                          (URL jdbc:wrap:URL: through a driver wrapping the real one)
  * query|NAME|SQL                           Statement.executeQuery: prints the rows
  * update|NAME|SQL                          Statement.executeUpdate: prints the count
  * large-update|NAME|SQL                    Statement.executeLargeUpdate
+ * update-keys|NAME|SQL                     Statement.executeUpdate(SQL, RETURN_GENERATED_KEYS)
  * execute|NAME|SQL                         Statement.execute (+ getResultSet)
  * pquery|NAME|SQL|ARG,ARG                  prepareStatement + executeQuery
  * pupdate|NAME|SQL|ARG,ARG                 prepareStatement + executeUpdate
@@ -64,6 +66,7 @@ public final class SqlTool {
             case "query": return withStatement(f[1], s -> rows(s.executeQuery(f[2])));
             case "update": return withStatement(f[1], s -> "updated " + s.executeUpdate(f[2]));
             case "large-update": return withStatement(f[1], s -> "updated " + s.executeLargeUpdate(f[2]));
+            case "update-keys": return withStatement(f[1], s -> "updated " + s.executeUpdate(f[2], Statement.RETURN_GENERATED_KEYS));
             case "execute": return withStatement(f[1], s -> s.execute(f[2]) ? rows(s.getResultSet()) : "updated " + s.getUpdateCount());
             case "pquery": return withPrepared(f, p -> rows(p.executeQuery()));
             case "pupdate": return withPrepared(f, p -> "updated " + p.executeUpdate());
