@@ -27,6 +27,12 @@ final class Instrumenter {
 
     private Instrumenter() {}
 
+    /** Warden's own classes (not {@code dev.warden.testapps}, which are applications like any other). */
+    private static final net.bytebuddy.matcher.ElementMatcher.Junction<TypeDescription> WARDEN_OWN =
+            nameStartsWith("dev.warden.agent.").or(nameStartsWith("dev.warden.bootstrap."))
+                    .or(nameStartsWith("dev.warden.policy.")).or(nameStartsWith("dev.warden.cli."))
+                    .or(nameStartsWith("dev.warden.shaded."));
+
     /**
      * Advises the JDK classes: from the {@link TransformCache} when it holds every one of them for
      * exactly these class bytes, else with Byte Buddy (and fills the cache for the next start).
@@ -80,7 +86,7 @@ final class Instrumenter {
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-                .ignore(nameStartsWith("dev.warden.").or(nameStartsWith("net.bytebuddy.")).or(isSynthetic()))
+                .ignore(WARDEN_OWN.or(nameStartsWith("net.bytebuddy.")).or(isSynthetic()))
                 .with(new ErrorListener(null))
                 .assureReadEdgeTo(inst, gate);
         return LateTypes.register(builder).makeRaw();
@@ -140,7 +146,7 @@ final class Instrumenter {
                 .with(new AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Explicit(targets))
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
                 // Byte Buddy ignores boot-loader classes by default; the JDK is exactly what we advise.
-                .ignore(nameStartsWith("dev.warden.").or(nameStartsWith("net.bytebuddy.")).or(isSynthetic()))
+                .ignore(WARDEN_OWN.or(nameStartsWith("net.bytebuddy.")).or(isSynthetic()))
                 .with(listener)
                 // Advice inlined into java.base links against the bootstrap Gate: add the read edge.
                 .assureReadEdgeTo(inst, gate);

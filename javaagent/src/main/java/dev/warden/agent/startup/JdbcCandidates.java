@@ -13,7 +13,8 @@ final class JdbcCandidates {
 
     private static final byte[] JAVA_SQL = "java/sql/".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DATA_SOURCE = "javax/sql/DataSource".getBytes(StandardCharsets.US_ASCII);
-    private static final String[] NEVER = {"java/", "javax/", "jdk/", "sun/", "com/sun/", "dev/warden/", "net/bytebuddy/",
+    private static final String[] NEVER = {"java/", "javax/", "jdk/", "sun/", "com/sun/", "dev/warden/agent/",
+        "dev/warden/bootstrap/", "dev/warden/policy/", "dev/warden/cli/", "dev/warden/shaded/", "net/bytebuddy/",
         "kotlin/", "scala/", "groovy/", "org/slf4j/", "ch/qos/logback/", "org/apache/logging/", "org/junit/",
         "com/fasterxml/jackson/"};
 

@@ -21,6 +21,15 @@ public final class WrappingDriver implements Driver {
 
     static final String PREFIX = "jdbc:wrap:";
 
+    static {
+        // DriverManager's service loading only initializes the class: a driver registers itself.
+        try {
+            DriverManager.registerDriver(new WrappingDriver());
+        } catch (SQLException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     @Override
     public Connection connect(String url, Properties info) throws SQLException {
         if (!acceptsURL(url)) {
