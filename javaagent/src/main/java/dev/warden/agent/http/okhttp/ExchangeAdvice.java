@@ -35,7 +35,10 @@ final class ExchangeAdvice {
                     length = -1L;
                 }
             }
-            Gate.httpPark(Gate.http(request, request.method(), request.url().toString(), length), request);
+            // No subject: an application may send one Request object in many calls (its URL string is
+            // the same object too), and each call is a request of its own; newHop already tells a
+            // retry of the same hop apart.
+            Gate.httpPark(Gate.http(null, request.method(), request.url().toString(), length), request);
         }
     }
 }
