@@ -61,7 +61,7 @@ class HttpClientsIT {
         List<Arguments> out = new ArrayList<>();
         for (Path jdk : Jdks.all()) {
             for (String client : List.of("urlconn", "jdk", "jdk-async", "okhttp", "okhttp-async", "okhttp5", "okhttp5-async",
-                    "apache5", "apache5-async", "apache4", "netty")) {
+                    "apache5", "apache5-async", "apache4", "apache4-legacy", "netty")) {
                 out.add(Arguments.of(client, jdk));
             }
         }

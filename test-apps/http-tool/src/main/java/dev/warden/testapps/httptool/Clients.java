@@ -41,6 +41,7 @@ final class Clients {
             case "apache5":
             case "apache5-async":
             case "apache4":
+            case "apache4-legacy":
                 return ApacheClients.perform(o);
             case "netty":
                 return NettyClients.perform(o);
