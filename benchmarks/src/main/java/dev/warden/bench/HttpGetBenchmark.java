@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A GET of a 2-byte body from a loopback server (the JDK's {@code HttpServer}, kept-alive
- * connections) with {@code java.net.http.HttpClient} and with OkHttp: without the agent, and with
+ * connections) with {@code java.net.http.HttpClient} ({@code send} and {@code sendAsync}) and with OkHttp: without the agent, and with
  * it allowing the request from its cache. The subclasses differ only in the forked JVM's flags.
  */
 @State(Scope.Benchmark)
@@ -74,6 +74,12 @@ public class HttpGetBenchmark {
     @Benchmark
     public String jdkHttpClientGet() throws Exception {
         return jdk.send(jdkRequest, HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** {@code sendAsync}, waited for: the request's record is written by a completion on its future. */
+    @Benchmark
+    public String jdkHttpClientSendAsyncGet() throws Exception {
+        return jdk.sendAsync(jdkRequest, HttpResponse.BodyHandlers.ofString()).get().body();
     }
 
     @Benchmark

@@ -123,6 +123,24 @@ public final class Gate {
     }
 
     /**
+     * The JDK client's {@code send} starts: the request it makes through {@code sendAsync} and then
+     * waits for is recorded by {@link #httpSendEnd} on this thread, not detached. Returns what
+     * {@link #httpSendEnd} needs.
+     */
+    public static int httpSendBegin() {
+        Governor g = governor;
+        return g == null ? -1 : g.httpSendBegin();
+    }
+
+    /** {@code send} returned {@code response} (a {@code java.net.http.HttpResponse}) or threw {@code thrown}. */
+    public static void httpSendEnd(int saved, Object response, Throwable thrown) {
+        Governor g = governor;
+        if (g != null) {
+            g.httpSendEnd(saved, response, thrown);
+        }
+    }
+
+    /**
      * An asynchronous request was started: its record is completed when {@code future} (a
      * {@code CompletableFuture} of a {@code java.net.http.HttpResponse}) completes. Returns {@code future}.
      */

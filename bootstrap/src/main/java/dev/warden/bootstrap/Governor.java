@@ -48,6 +48,14 @@ public interface Governor {
         exit(token, thrown);
     }
 
+    /** The JDK client's {@code send} starts on this thread (see {@link Gate#httpSendBegin}). */
+    default int httpSendBegin() {
+        return -1;
+    }
+
+    /** The JDK client's {@code send} returned or threw (see {@link Gate#httpSendEnd}). */
+    default void httpSendEnd(int saved, Object response, Throwable thrown) {}
+
     /** The request {@code token} continues asynchronously: record it when {@code future} completes. */
     default void httpAsync(long token, Object future) {
         exit(token, null);

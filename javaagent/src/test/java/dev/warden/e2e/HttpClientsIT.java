@@ -61,7 +61,7 @@ class HttpClientsIT {
         List<Arguments> out = new ArrayList<>();
         for (Path jdk : Jdks.all()) {
             for (String client : List.of("urlconn", "jdk", "jdk-async", "okhttp", "okhttp-async", "okhttp5", "okhttp5-async",
-                    "apache5", "apache5-async", "apache4", "netty")) {
+                    "apache5", "apache5-async", "apache4", "apache4-legacy", "netty")) {
                 out.add(Arguments.of(client, jdk));
             }
         }
@@ -158,6 +158,75 @@ class HttpClientsIT {
                 && n.path("decision").asText().equals("deny"));
         assertTrue(!connectDenials.isEmpty(), trail.toString());
         assertEquals("no-forbidden", connectDenials.get(0).path("rule").asText());
+    }
+
+    /**
+     * Every client with {@code warden.propagate = false} and with it unset, on alternate JDKs: each
+     * client meets both settings and both JDKs, in half the child JVMs (both settings turn the same
+     * switch off; the JDK is what changes the client's code).
+     */
+    static Stream<Arguments> clientsWithoutPropagation() {
+        List<Path> jdks = Jdks.all();
+        List<Arguments> out = new ArrayList<>();
+        List<Arguments> all = clients().toList();
+        for (int i = 0; i < all.size(); i++) {
+            Object[] c = all.get(i).get();
+            int jdk = jdks.indexOf((Path) c[1]);
+            int client = i % (all.size() / jdks.size());
+            out.add(Arguments.of(c[0], c[1], (client + jdk) % 2 == 0 ? "false" : "unset"));
+            if (jdks.size() == 1) {
+                out.add(Arguments.of(c[0], c[1], (client + jdk) % 2 == 0 ? "unset" : "false"));
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} on {1}, warden.propagate {2}")
+    @MethodSource("clientsWithoutPropagation")
+    void addsNoBaggageUnlessPropagating(String client, Path jdk, String propagate) throws Exception {
+        boolean okhttp5 = client.startsWith("okhttp5");
+        String step = okhttp5 ? client.replace("okhttp5", "okhttp") : client;
+        boolean resendable = step.startsWith("okhttp") || step.startsWith("jdk");
+        String a = allowed.base();
+        String tag = "/" + client + "-" + Jdks.feature(jdk) + "-propagate-" + propagate;
+        List<String> policy = new ArrayList<>(List.of(
+                "warden.rule.api.actions = http.GET",
+                "warden.rule.api.targets = " + a + "/api/**, " + a + "/redirect",
+                "warden.rule.api.effect = allow",
+                "warden.rule.resolver-files.actions = file.read",
+                "warden.rule.resolver-files.targets = /etc/hosts, /etc/resolv.conf",
+                "warden.rule.resolver-files.effect = allow"));
+        if (propagate.equals("false")) {
+            policy.add("warden.propagate = false");
+        }
+        HttpToolRun run = new HttpToolRun(temp).policy(policy.toArray(String[]::new));
+        List<String> steps = new ArrayList<>(List.of(
+                step + "|GET|" + a + "/api/plain" + tag,
+                step + "|GET|" + a + "/api/own" + tag + "|baggage=app=1",
+                step + "|GET|" + a + "/redirect?to=" + a + "/api/hop" + tag));
+        if (resendable) {
+            steps.add(step + "|GET|" + a + "/api/twice" + tag + "|twice");
+        }
+
+        ChildJvm.Result r = run.run(jdk, okhttp5, cert.trustFlags(), steps);
+        String why = r.stdout() + "\nstderr: " + r.stderr();
+
+        assertEquals("OK " + steps.get(0) + " 200 hello GET /api/plain" + tag, r.line("OK " + steps.get(0)), why);
+        assertEquals(null, only(allowed, "/api/plain" + tag).header("baggage"), "Warden added a baggage header");
+        assertEquals("OK " + steps.get(1) + " 200 hello GET /api/own" + tag, r.line("OK " + steps.get(1)), why);
+        assertEquals("app=1", only(allowed, "/api/own" + tag).header("baggage"), "the application's baggage, untouched");
+        assertEquals("OK " + steps.get(2) + " 200 hello GET /api/hop" + tag, r.line("OK " + steps.get(2)), why);
+        assertEquals(null, only(allowed, "/api/hop" + tag).header("baggage"), "Warden added a baggage header to a redirect hop");
+        AuditTrail trail = run.trail(jdk);
+        assertEquals("GET, status 200", trail.only("http.GET", a + "/api/plain" + tag).path("detail").asText());
+        if (resendable) {
+            // One request object sent in two calls is two requests: each decided and recorded.
+            assertEquals("OK " + steps.get(3) + " 200 hello GET /api/twice" + tag, r.line("OK " + steps.get(3)), why);
+            assertEquals(2, allowed.requests().stream().filter(q -> q.target().equals("/api/twice" + tag)).count());
+            List<JsonNode> twice = trail.about("http.GET", a + "/api/twice" + tag);
+            assertEquals(2, twice.size(), "each call decided and recorded: " + twice);
+            assertTrue(twice.stream().allMatch(n -> n.path("detail").asText().equals("GET, status 200")), twice.toString());
+        }
     }
 
     private static void assertDenied(ChildJvm.Result r, String step, String message) {

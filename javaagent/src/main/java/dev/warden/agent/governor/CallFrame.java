@@ -30,10 +30,13 @@ final class CallFrame {
     long durationNanos;
     boolean rolledBack;
     boolean stopped;
-    /** The calling thread's name, for a record written on another thread (an asynchronous request). */
-    String threadName;
     /** Mail: what the message holds (its recipients are this frame's targets), for the audit detail. */
     MailFacts mail;
+    /** The calling thread's name and its UTF-8, for a record written on another thread (an asynchronous request). */
+    String threadName;
+    byte[] threadNameUtf8;
+    /** HTTP: the JDK client's {@code send} on this thread writes the record when it returns. */
+    boolean awaitsSend;
     int count;
     Action[] actions = new Action[INITIAL_DECISIONS];
     String[] targets = new String[INITIAL_DECISIONS];
@@ -63,6 +66,8 @@ final class CallFrame {
         stopped = false;
         threadName = null;
         mail = null;
+        threadNameUtf8 = null;
+        awaitsSend = false;
         for (int i = 0; i < count; i++) {
             actions[i] = null;
             targets[i] = details[i] = rules[i] = reasons[i] = null;
@@ -98,9 +103,8 @@ final class CallFrame {
         reasons = java.util.Arrays.copyOf(reasons, n);
     }
 
-    /** A copy that outlives this frame's reuse: an asynchronous request's record is written when it completes. */
-    CallFrame detach(String callingThread) {
-        CallFrame c = new CallFrame();
+    /** Copies this frame into {@code c}, a pooled frame that outlives this one's reuse: an asynchronous request's record is written when it completes. */
+    void copyTo(CallFrame c, String callingThread, byte[] callingThreadUtf8) {
         if (count > c.actions.length) {
             c.grow(count);
         }
@@ -115,6 +119,7 @@ final class CallFrame {
         c.rolledBack = rolledBack;
         c.stopped = stopped;
         c.threadName = callingThread;
+        c.threadNameUtf8 = callingThreadUtf8;
         c.count = count;
         System.arraycopy(actions, 0, c.actions, 0, count);
         System.arraycopy(targets, 0, c.targets, 0, count);
@@ -125,7 +130,6 @@ final class CallFrame {
         System.arraycopy(decisions, 0, c.decisions, 0, count);
         System.arraycopy(rules, 0, c.rules, 0, count);
         System.arraycopy(reasons, 0, c.reasons, 0, count);
-        return c;
     }
 
     int firstDenied() {

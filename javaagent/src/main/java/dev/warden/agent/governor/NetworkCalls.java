@@ -87,45 +87,71 @@ final class NetworkCalls {
         return GOVERNED;
     }
 
-    /** The request continues on other threads: its record is written when {@code future} completes. */
-    void detach(ThreadState ts, Object future) {
-        CallFrame call = detachTop(ts);
-        if (call != null && future instanceof CompletableFuture) {
-            ((CompletableFuture<?>) future).whenComplete((response, thrown) -> completeDetached(call, response, thrown));
+    /** Detached requests' frames, reused. */
+    private final DetachedCalls pool = new DetachedCalls(this);
+    /** Hops whose record waits for their response; one pushed out is written at once. */
+    private final PendingCalls pending = new PendingCalls(call -> record(call, null));
+
+    /**
+     * The JDK client's {@code send} starts on this thread; returns what {@link #sendEnd} restores.
+     * {@code send} waits for the future of the {@code sendAsync} it calls, so that request's record
+     * is written on this thread when {@code send} returns: nothing to detach, nothing to allocate.
+     */
+    int sendBegin(ThreadState ts) {
+        int saved = ts.sendDepth;
+        ts.sendDepth = ts.depth();
+        return saved;
+    }
+
+    /** {@code send} returned {@code response} or threw {@code thrown}: the record of the request it made. */
+    void sendEnd(ThreadState ts, int saved, Object response, Throwable thrown) {
+        try {
+            CallFrame f = ts.top();
+            if (f != null && f.awaitsSend && ts.depth() - 1 == ts.sendDepth) {
+                try {
+                    statuses(ts, f, response);
+                    // send rethrows the future's failure as a new exception of the same kind, caused by it
+                    governor.recorder().completed(ts, f, System.nanoTime(), thrown != null && thrown.getCause() != null ? thrown.getCause() : thrown);
+                } finally {
+                    ts.pop();
+                }
+            }
+        } finally {
+            ts.sendDepth = saved;
         }
     }
 
-    /** Requests whose hop was decided and whose response has not arrived yet, by the hop's key. */
-    private final java.util.Map<Object, CallFrame> pending = new java.util.IdentityHashMap<>();
-    private static final int MAX_PENDING = 1024;
+    /** The request continues on other threads: its record is written when {@code future} completes. */
+    void detach(ThreadState ts, Object future) {
+        CallFrame top = ts.top();
+        if (top != null && top.family == Family.HTTP && ts.depth() - 1 == ts.sendDepth) {
+            top.awaitsSend = true; // called by send, which records it (sendEnd)
+            return;
+        }
+        DetachedCall call = detachTop(ts);
+        if (call == null) {
+            return;
+        }
+        if (future instanceof CompletableFuture) {
+            // A per-request allocation CompletableFuture cannot spare: whenComplete makes its
+            // dependent future and the node that links it (call itself is pooled). Any way of
+            // hearing of a completion is such a dependent stage.
+            ((CompletableFuture<?>) future).whenComplete(call);
+        } else {
+            record(call, null);
+        }
+    }
 
     /**
      * The hop's record waits for {@link #responded} with {@code key}: its response arrives in
      * another method or on another thread. A record still waiting when another hop parks under the
-     * same key, when too many wait, or at JVM exit, is written without a status: the request went out.
+     * same key, when the table is full, or at JVM exit, is written without a status: the request went out.
      */
     void park(ThreadState ts, Object key) {
-        CallFrame call = detachTop(ts);
-        if (call == null) {
-            return;
-        }
-        CallFrame replaced;
-        java.util.List<CallFrame> evicted = null;
-        synchronized (pending) {
-            if (pending.size() >= MAX_PENDING) {
-                evicted = new java.util.ArrayList<>(pending.values());
-                pending.clear();
-            }
-            replaced = pending.put(key, call);
-        }
-        if (replaced != null) {
-            governor.recorder().completed(ts, replaced, System.nanoTime(), null);
-        }
-        if (evicted != null) {
-            LOG.warn("Warden records {} HTTP requests whose response it did not see", evicted.size());
-            for (CallFrame c : evicted) {
-                governor.recorder().completed(ts, c, System.nanoTime(), null);
-            }
+        DetachedCall call = detachTop(ts);
+        if (call != null) {
+            call.key = key;
+            pending.park(call);
         }
     }
 
@@ -137,13 +163,10 @@ final class NetworkCalls {
         if (status < 0 && thrown == null) {
             return; // nothing known yet (HttpURLConnection's getInputStream0 calls itself through getResponseCode)
         }
-        CallFrame call;
-        synchronized (pending) {
-            call = pending.remove(key);
-        }
+        DetachedCall call = pending.take(key);
         if (call != null) {
-            call.status = status;
-            governor.recorder().completed(ts, call, System.nanoTime(), thrown);
+            call.frame.status = status;
+            record(call, thrown);
             return;
         }
         CallFrame top = ts.top();
@@ -154,14 +177,7 @@ final class NetworkCalls {
 
     /** At JVM exit: the records still waiting for a response. */
     void flushParked(ThreadState ts) {
-        java.util.List<CallFrame> left;
-        synchronized (pending) {
-            left = new java.util.ArrayList<>(pending.values());
-            pending.clear();
-        }
-        for (CallFrame c : left) {
-            governor.recorder().completed(ts, c, System.nanoTime(), null);
-        }
+        pending.drain(call -> record(call, null));
     }
 
     /** An allowed request goes through this proxy: connects to it from other threads are part of it. */
@@ -171,49 +187,43 @@ final class NetworkCalls {
 
     /** See {@link RecordingCallback}. */
     Object recordingCallback(ThreadState ts, Object callback, Class<?> type) {
-        CallFrame call = detachTop(ts);
+        DetachedCall call = detachTop(ts);
         return call == null ? callback : RecordingCallback.wrap(callback, type, call, this);
     }
 
     /** The HTTP request on top of this thread's stack, taken off it to be completed elsewhere; or {@code null}. */
-    private static CallFrame detachTop(ThreadState ts) {
+    private DetachedCall detachTop(ThreadState ts) {
         CallFrame f = ts.top();
         if (f == null || f.family != Family.HTTP) {
             return null;
         }
-        CallFrame call = f.detach(Thread.currentThread().getName());
+        DetachedCall call = pool.take(ts.slotStart);
+        String name = Thread.currentThread().getName();
+        f.copyTo(call.frame, name, ts.threadNameUtf8(name));
         ts.pop();
         return call;
     }
 
-    /** Writes the record of a detached request; any thread, not governed. */
-    void record(CallFrame call, Throwable thrown) {
+    /** Writes the record of a detached request and gives its frame back to the pool; any thread, not governed. */
+    void record(DetachedCall call, Throwable thrown) {
         ThreadState ts = WardenThreads.STATE.get();
         ts.insideWarden++;
         try {
-            governor.recorder().completed(ts, call, System.nanoTime(), thrown);
+            governor.recorder().completed(ts, call.frame, System.nanoTime(), thrown);
         } catch (Throwable internal) {
             LOG.error("Warden could not record the outcome of an HTTP request", internal);
         } finally {
             ts.insideWarden--;
+            pool.giveBack(call, ts.slotStart);
         }
     }
 
     /** The JDK client's response future completed: every hop's status, then this call's record. */
-    private void completeDetached(CallFrame call, Object response, Throwable thrown) {
+    void completeAsync(DetachedCall call, Object response, Throwable thrown) {
         ThreadState ts = WardenThreads.STATE.get();
         ts.insideWarden++;
         try {
-            if (response instanceof java.net.http.HttpResponse) {
-                // The chain of previous responses names each hop's request (the redirect hops were
-                // parked under those requests); the first response is this call's own.
-                java.net.http.HttpResponse<?> r = (java.net.http.HttpResponse<?>) response;
-                while (r.previousResponse().isPresent()) {
-                    responded(ts, r.request(), r.statusCode(), null);
-                    r = r.previousResponse().get();
-                }
-                call.status = r.statusCode();
-            }
+            statuses(ts, call.frame, response);
         } catch (Throwable internal) {
             LOG.error("Warden could not read the statuses of an HTTP request", internal);
         } finally {
@@ -221,6 +231,21 @@ final class NetworkCalls {
         }
         record(call, thrown instanceof java.util.concurrent.CompletionException && thrown.getCause() != null
                 ? thrown.getCause() : thrown);
+    }
+
+    /**
+     * A JDK client's response: the chain of previous responses names each hop's request (the
+     * redirect hops were parked under those requests); the first response is {@code call}'s own.
+     */
+    private void statuses(ThreadState ts, CallFrame call, Object response) {
+        if (response instanceof java.net.http.HttpResponse) {
+            java.net.http.HttpResponse<?> r = (java.net.http.HttpResponse<?>) response;
+            while (r.previousResponse().isPresent()) {
+                responded(ts, r.request(), r.statusCode(), null);
+                r = r.previousResponse().get();
+            }
+            call.status = r.statusCode();
+        }
     }
 
     long decideConnect(ThreadState ts, Object address, boolean selector) {

@@ -187,7 +187,7 @@ final class Recorder {
         }
         if (f.threadName != null) {
             r.thread = f.threadName;
-            r.threadUtf8 = null;
+            r.threadUtf8 = f.threadNameUtf8;
         }
         return r;
     }

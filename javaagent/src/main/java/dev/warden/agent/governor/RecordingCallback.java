@@ -17,25 +17,25 @@ import java.lang.reflect.Proxy;
 final class RecordingCallback implements InvocationHandler {
 
     private final Object delegate;
-    private final CallFrame call;
+    private final DetachedCall call;
     private final NetworkCalls network;
     private volatile boolean recorded;
 
-    private RecordingCallback(Object delegate, CallFrame call, NetworkCalls network) {
+    private RecordingCallback(Object delegate, DetachedCall call, NetworkCalls network) {
         this.delegate = delegate;
         this.call = call;
         this.network = network;
     }
 
-    static Object wrap(Object delegate, Class<?> type, CallFrame call, NetworkCalls network) {
+    static Object wrap(Object delegate, Class<?> type, DetachedCall call, NetworkCalls network) {
         return Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, new RecordingCallback(delegate, call, network));
     }
 
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         String name = method.getName();
-        if (name.equals("handleResponse") && args != null && args.length > 0) {
-            call.status = status(args[0]);
+        if (name.equals("handleResponse") && args != null && args.length > 0 && !recorded) {
+            call.frame.status = status(args[0]); // once recorded, the frame is back in the pool
         } else if (name.equals("completed")) {
             once(null);
         } else if (name.equals("failed") && args != null && args.length == 1 && args[0] instanceof Throwable) {

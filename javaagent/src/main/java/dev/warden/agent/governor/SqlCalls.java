@@ -277,7 +277,7 @@ final class SqlCalls {
         if (analysis instanceof SqlAnalysis && ((SqlAnalysis) analysis).changesSchema() && thrown == null) {
             si.conn.schemaChanged();
         }
-        JdbcResultInfo waiting = thrown == null && (resultSet != null || rows == RESULT_PENDING) ? waitForRows(f, si) : null;
+        JdbcResultInfo waiting = thrown == null && (resultSet != null || rows == RESULT_PENDING) ? waitForRows(ts, f, si) : null;
         if (waiting == null) {
             if (f.rows == RESULT_PENDING) {
                 f.rows = -1;
@@ -297,7 +297,7 @@ final class SqlCalls {
     static final long RESULT_PENDING = -2L;
 
     /** The query's record, detached to wait for its rows, when they are worth waiting for. */
-    private JdbcResultInfo waitForRows(CallFrame f, JdbcStatementInfo si) {
+    private JdbcResultInfo waitForRows(ThreadState ts, CallFrame f, JdbcStatementInfo si) {
         long maxRows = 0;
         String rule = null;
         String target = null;
@@ -316,7 +316,9 @@ final class SqlCalls {
         if (!select || (maxRows == 0 && !governor.recorder().wouldRecord(f))) {
             return null; // nothing to count rows for: no limit, and no record to write them into
         }
-        CallFrame call = f.detach(Thread.currentThread().getName());
+        CallFrame call = new CallFrame();
+        String thread = Thread.currentThread().getName();
+        f.copyTo(call, thread, ts.threadNameUtf8(thread));
         call.durationNanos = System.nanoTime() - f.startNanos; // the execute itself, not the reading
         call.rows = -1;
         return new JdbcResultInfo(call, si, maxRows, rule, target);

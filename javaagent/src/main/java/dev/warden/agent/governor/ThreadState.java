@@ -69,6 +69,11 @@ final class ThreadState {
         }
         return mailFacts;
     }
+    /** The stack depth at which the JDK client's {@code send} runs on this thread, else -1 (see {@link NetworkCalls#sendBegin}). */
+    int sendDepth = -1;
+    /** Where this thread starts looking in Warden's lock-free tables, so that threads seldom meet there. */
+    final int slotStart = SLOT_STARTS.getAndAdd(0x9E3779B9);
+    private static final java.util.concurrent.atomic.AtomicInteger SLOT_STARTS = new java.util.concurrent.atomic.AtomicInteger();
 
     boolean alreadyDecided(Object subject, Object url, String method) {
         return subject == lastHttpSubject && url == lastHttpUrl && method != null && method.equals(lastHttpMethod);

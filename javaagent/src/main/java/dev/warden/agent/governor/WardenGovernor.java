@@ -240,6 +240,28 @@ public final class WardenGovernor implements Governor {
     }
 
     @Override
+    public int httpSendBegin() {
+        ThreadState ts = state.get();
+        return ts.insideWarden > 0 ? ts.sendDepth : network.sendBegin(ts);
+    }
+
+    @Override
+    public void httpSendEnd(int saved, Object response, Throwable thrown) {
+        ThreadState ts = state.get();
+        if (ts.insideWarden > 0) {
+            return;
+        }
+        ts.insideWarden++;
+        try {
+            network.sendEnd(ts, saved, response, thrown);
+        } catch (Throwable internal) {
+            LOG.error("Warden could not record the outcome of an HTTP request", internal);
+        } finally {
+            ts.insideWarden--;
+        }
+    }
+
+    @Override
     public void httpAsync(long token, Object future) {
         ThreadState ts = state.get();
         ts.insideWarden++;

@@ -16,7 +16,8 @@ import net.bytebuddy.asm.Advice;
  * {@code getInputStream0}, {@code plainConnect0} and {@code writeRequests} (same methods on JDK 17 to 25).
  *
  * <p>{@code java.net.http.HttpClient}: {@code jdk.internal.net.http.HttpClientImpl.sendAsync(HttpRequest,
- * BodyHandler, PushPromiseHandler, Executor)} for the request, {@code MultiExchange.responseFilters}
+ * BodyHandler, PushPromiseHandler, Executor)} for the request (and {@code send(HttpRequest, BodyHandler)},
+ * which records the request it waits for), {@code MultiExchange.responseFilters}
  * for every redirect hop, {@code PlainHttpConnection.connectAsync} for its connect.
  */
 public final class JdkHttpInstrumentation {
@@ -37,8 +38,9 @@ public final class JdkHttpInstrumentation {
                         .visit(Advice.to(UrlConnectionStreamAdvice.class)
                                 .on(namedOneOf("getOutputStream0", "getInputStream0").and(takesArguments(0)))))
                 .type(named("jdk.internal.net.http.HttpClientImpl"))
-                .transform((b, type, loader, module, domain) -> b.visit(Advice.to(HttpClientSendAdvice.class)
-                        .on(named("sendAsync").and(takesArguments(4)))))
+                .transform((b, type, loader, module, domain) -> b
+                        .visit(Advice.to(HttpClientSendAdvice.class).on(named("sendAsync").and(takesArguments(4))))
+                        .visit(Advice.to(HttpClientSyncSendAdvice.class).on(named("send").and(takesArguments(2)))))
                 .type(named("jdk.internal.net.http.MultiExchange"))
                 .transform((b, type, loader, module, domain) -> b.visit(Advice.to(HttpClientRedirectAdvice.class)
                         .on(named("responseFilters").and(takesArguments(1)))))

@@ -22,6 +22,6 @@ final class BridgeAdvice {
     @Advice.OnMethodExit(onThrowable = Throwable.class)
     static void exit(@Advice.Argument(0) Object chain, @Advice.Return Object response, @Advice.Thrown Throwable thrown) {
         Gate.leaveDecided();
-        Gate.httpResponse(((Interceptor.Chain) chain).request(), response == null ? -1 : ((Response) response).code(), thrown);
+        Gate.httpResponse(((Interceptor.Chain) chain).call(), response == null ? -1 : ((Response) response).code(), thrown);
     }
 }

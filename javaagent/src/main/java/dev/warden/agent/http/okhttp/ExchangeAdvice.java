@@ -23,7 +23,7 @@ final class ExchangeAdvice {
     private ExchangeAdvice() {}
 
     @Advice.OnMethodEnter
-    static void enter(@Advice.Argument(0) Object hop, @Advice.Argument(1) boolean newHop) throws Exception {
+    static void enter(@Advice.This Object call, @Advice.Argument(0) Object hop, @Advice.Argument(1) boolean newHop) throws Exception {
         if (newHop) {
             Request request = (Request) hop;
             RequestBody body = request.body();
@@ -35,7 +35,11 @@ final class ExchangeAdvice {
                     length = -1L;
                 }
             }
-            Gate.httpPark(Gate.http(request, request.method(), request.url().toString(), length), request);
+            // Neither subject nor key is the Request: an application may send one Request object in
+            // many calls, even at once (its URL string is the same object too), and each call is a
+            // request of its own. newHop tells a retry of the same hop apart; a call's hops follow
+            // one another, so the record waits under the call.
+            Gate.httpPark(Gate.http(null, request.method(), request.url().toString(), length), call);
         }
     }
 }

@@ -15,7 +15,7 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import java.net.URI;
 
-/** Apache HttpClient 5 (classic and async) and 4.5. */
+/** Apache HttpClient 5 (classic and async) and 4.5 (its builder's clients, and the deprecated {@code DefaultHttpClient}). */
 final class ApacheClients {
 
     private ApacheClients() {}
@@ -26,6 +26,8 @@ final class ApacheClients {
                 return classic5(o);
             case "apache5-async":
                 return async5(o);
+            case "apache4-legacy":
+                return legacy4(o);
             default:
                 return classic4(o);
         }
@@ -86,6 +88,30 @@ final class ApacheClients {
                 return response.getStatusLine().getStatusCode() + " " + Options.firstLine(
                         response.getEntity() == null ? "" : org.apache.http.util.EntityUtils.toString(response.getEntity()));
             }
+        }
+    }
+
+    /** The deprecated {@code DefaultHttpClient}, still in old code: it trusts what the JVM trusts. */
+    @SuppressWarnings("deprecation")
+    private static String legacy4(Options o) throws Exception {
+        org.apache.http.impl.client.DefaultHttpClient client = new org.apache.http.impl.client.DefaultHttpClient();
+        try {
+            if (o.proxyPort > 0) {
+                client.getParams().setParameter(org.apache.http.conn.params.ConnRoutePNames.DEFAULT_PROXY,
+                        new org.apache.http.HttpHost("127.0.0.1", o.proxyPort, "http"));
+            }
+            org.apache.http.client.methods.RequestBuilder rb = org.apache.http.client.methods.RequestBuilder.create(o.method).setUri(o.url);
+            if (o.body != null) {
+                rb.setEntity(new org.apache.http.entity.StringEntity(o.body, org.apache.http.entity.ContentType.TEXT_PLAIN));
+            }
+            if (o.baggage != null) {
+                rb.setHeader("baggage", o.baggage);
+            }
+            org.apache.http.HttpResponse response = client.execute(rb.build());
+            return response.getStatusLine().getStatusCode() + " " + Options.firstLine(
+                    response.getEntity() == null ? "" : org.apache.http.util.EntityUtils.toString(response.getEntity()));
+        } finally {
+            client.getConnectionManager().shutdown();
         }
     }
 }

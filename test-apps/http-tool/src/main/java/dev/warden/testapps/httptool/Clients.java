@@ -23,6 +23,9 @@ final class Clients {
 
     static String perform(String[] s) throws Exception {
         Options o = new Options(s);
+        if (o.twice && !o.client.startsWith("okhttp") && !o.client.startsWith("jdk")) {
+            throw new IllegalArgumentException("twice is for the clients whose request objects can be sent again, not " + o.client);
+        }
         switch (o.client) {
             case "urlconn":
                 return urlConnection(o, false);
@@ -38,6 +41,7 @@ final class Clients {
             case "apache5":
             case "apache5-async":
             case "apache4":
+            case "apache4-legacy":
                 return ApacheClients.perform(o);
             case "netty":
                 return NettyClients.perform(o);
@@ -89,9 +93,17 @@ final class Clients {
             r.header("baggage", o.baggage);
         }
         HttpClient client = b.build();
-        HttpResponse<String> response = async
-                ? client.sendAsync(r.build(), HttpResponse.BodyHandlers.ofString()).get(10, TimeUnit.SECONDS)
-                : client.send(r.build(), HttpResponse.BodyHandlers.ofString());
+        HttpRequest request = r.build();
+        HttpResponse<String> response = send(client, request, async);
+        if (o.twice) {
+            response = send(client, request, async);
+        }
         return response.statusCode() + " " + Options.firstLine(response.body());
+    }
+
+    private static HttpResponse<String> send(HttpClient client, HttpRequest request, boolean async) throws Exception {
+        return async
+                ? client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).get(10, TimeUnit.SECONDS)
+                : client.send(request, HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -27,8 +27,12 @@ final class OkHttpClients {
         if (o.baggage != null) {
             b.header("baggage", o.baggage);
         }
+        Request request = b.build();
         try {
-            return execute(o, client.newCall(b.build()));
+            if (o.twice) {
+                execute(o, client.newCall(request));
+            }
+            return execute(o, client.newCall(request));
         } finally {
             if (client != shared) {
                 // its dispatcher's threads are not daemons: they would hold the JVM for a minute

@@ -1,6 +1,6 @@
 package dev.warden.testapps.httptool;
 
-/** A client step {@code client|METHOD|URL[|body=TEXT][|baggage=VALUE][|proxy=PORT]}. */
+/** A client step {@code client|METHOD|URL[|body=TEXT][|baggage=VALUE][|proxy=PORT][|twice]}; {@code twice} sends the same request object in two calls. */
 final class Options {
     final String client;
     final String method;
@@ -8,6 +8,7 @@ final class Options {
     String body;
     String baggage;
     int proxyPort = -1;
+    boolean twice;
 
     Options(String[] s) {
         client = s[0];
@@ -21,6 +22,8 @@ final class Options {
                 baggage = o.substring(8);
             } else if (o.startsWith("proxy=")) {
                 proxyPort = Integer.parseInt(o.substring(6));
+            } else if (o.equals("twice")) {
+                twice = true;
             } else {
                 throw new IllegalArgumentException("unknown option " + o);
             }
