@@ -97,6 +97,10 @@ final class ChildJvm implements AutoCloseable {
         in.flush();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** {@code kill -9}: no shutdown hook, no flush. */
     void killHard() throws Exception {
         new ProcessBuilder("kill", "-9", Long.toString(process.pid())).inheritIO().start().waitFor();

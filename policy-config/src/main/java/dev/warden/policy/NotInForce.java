@@ -11,8 +11,7 @@ import java.util.Set;
 final class NotInForce {
 
     private static final Set<String> GLOBAL = Set.of("warden.session.ttl", "warden.sandbox.allow",
-            "warden.breaker.errors", "warden.breaker.cooldown", "warden.approval.timeout", "warden.approval.webhook",
-            "warden.metrics.port", "warden.metrics.bind", "warden.reload");
+            "warden.approval.timeout", "warden.approval.webhook", "warden.reload");
 
     static final String SUFFIX = " is parsed but not yet enforced by this version";
 

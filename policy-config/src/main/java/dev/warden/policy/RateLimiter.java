@@ -74,6 +74,19 @@ public final class RateLimiter {
         return owners.get(slot) == previous && nowNanos - t >= windowNanos;
     }
 
+    /** How many permits were taken in the window ending at {@code nowNanos}: for metrics (it scans N slots). */
+    public int used(long nowNanos) {
+        long s = sequence.get();
+        int count = 0;
+        for (long k = Math.max(0, s - n); k < s; k++) {
+            int slot = (int) (k % n);
+            if (owners.get(slot) == k && nowNanos - times.get(slot) < windowNanos) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     @Override
     public String toString() {
         return "RateLimiter(" + limit + ")";

@@ -43,6 +43,56 @@ final class Recorder {
         sink.session(header);
     }
 
+    /** Fed by {@link #completed}: failed calls open it. Set once by the governor before any call. */
+    private CircuitBreaker breaker;
+    private dev.warden.agent.metrics.Metrics metrics;
+
+    void attach(CircuitBreaker breaker, dev.warden.agent.metrics.Metrics metrics) {
+        this.breaker = breaker;
+        this.metrics = metrics;
+    }
+
+    CircuitBreaker breaker() {
+        return breaker;
+    }
+
+    dev.warden.agent.metrics.Metrics metrics() {
+        return metrics;
+    }
+
+    /** The breaker's suspensions and resumptions: audit records, and warnings in Warden's log. */
+    CircuitBreaker.Listener breakerRecords() {
+        return new CircuitBreaker.Listener() {
+            @Override
+            public void opened(long nowNanos, dev.warden.policy.Limit errors, long cooldownNanos) {
+                LOG.warn("Warden's circuit breaker opened: more than {} failed calls; every governed action is denied for {} s",
+                        errors, cooldownNanos / 1_000_000_000L);
+                breakerRecord(nowNanos, "deny", "circuit open", "more than " + errors + " failed calls: every governed action denied for "
+                        + java.time.Duration.ofNanos(cooldownNanos).toString().substring(2).toLowerCase());
+            }
+
+            @Override
+            public void closed(long nowNanos) {
+                LOG.warn("Warden's circuit breaker closed: governed actions are let through again");
+                breakerRecord(nowNanos, "allow", "circuit closed", "cooldown over: governed actions let through again");
+            }
+        };
+    }
+
+    private void breakerRecord(long nowNanos, String decision, String reason, String detail) {
+        ThreadState ts = WardenThreads.STATE.get();
+        AuditRecord r = ts.record();
+        r.clear();
+        common(ts, r, nowNanos);
+        r.action = "warden.breaker";
+        r.addTarget(identity.agent);
+        r.decision = decision;
+        r.rule = CircuitBreaker.RULE;
+        r.reason = reason;
+        r.detail.append(detail);
+        append(r);
+    }
+
     boolean broken() {
         return broken;
     }
@@ -70,6 +120,10 @@ final class Recorder {
                 }
                 append(r);
             }
+        }
+        boolean failed = !f.stopped && (thrown != null || (f.family == Family.HTTP && f.status >= 400));
+        if (failed && breaker != null && f.count > 0 && f.verdicts[0] != null && !f.verdicts[0].builtin()) {
+            breaker.failed(nowNanos);
         }
     }
 

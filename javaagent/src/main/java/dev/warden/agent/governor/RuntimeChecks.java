@@ -44,6 +44,7 @@ final class RuntimeChecks {
             }
         }
         if (refused) {
+            countAll(recorder, f, from);
             return;
         }
         for (int i = from; i < f.count; i++) {
@@ -59,6 +60,13 @@ final class RuntimeChecks {
                     }
                 }
             }
+        }
+        countAll(recorder, f, from);
+    }
+
+    private static void countAll(Recorder recorder, CallFrame f, int from) {
+        for (int i = from; i < f.count; i++) {
+            count(recorder, f, i);
         }
     }
 
@@ -102,6 +110,10 @@ final class RuntimeChecks {
                 code = Outcome.DENY;
                 rule = "kill-switch";
                 reason = "kill switch";
+            } else if (recorder.breaker() != null && recorder.breaker().open(now)) {
+                code = monitored(policy, f, i) ? Outcome.WOULD_DENY : Outcome.DENY;
+                rule = CircuitBreaker.RULE;
+                reason = CircuitBreaker.OPEN;
             } else if (recorder.broken() && recorder.failClosed()) {
                 code = Outcome.DENY;
                 rule = "error";
@@ -114,6 +126,15 @@ final class RuntimeChecks {
         f.decisions[i] = code;
         f.rules[i] = rule;
         f.reasons[i] = reason;
+        if (limit) {
+            count(recorder, f, i);
+        }
+    }
+
+    private static void count(Recorder recorder, CallFrame f, int i) {
+        if (recorder.metrics() != null) {
+            recorder.metrics().decided(f.actions[i].family(), f.decisions[i], f.rules[i]);
+        }
     }
 
     private static boolean acquire(RateLimiter limiter, long now) {

@@ -34,6 +34,8 @@ public final class WardenGovernor implements Governor {
     private final Recorder recorder;
     private final boolean failClosed;
     private final NetworkCalls network;
+    private final CircuitBreaker breaker;
+    private final dev.warden.agent.metrics.Metrics metrics;
     private final SqlCalls sql;
     private final MailCalls mail;
     private volatile Policy policy;
@@ -48,6 +50,10 @@ public final class WardenGovernor implements Governor {
         this.paths = new PathResolver(System.getProperty("user.dir"));
         this.killSwitch = new KillSwitch(killSwitchFile);
         this.recorder = new Recorder(audit, identity, policy);
+        this.breaker = new CircuitBreaker(policy == null ? null : policy.settings().breakerErrors(),
+                policy == null ? null : policy.settings().breakerCooldown(), recorder.breakerRecords());
+        this.metrics = new dev.warden.agent.metrics.Metrics(identity.agent, this::policy, breaker::state);
+        recorder.attach(breaker, metrics);
         this.network = new NetworkCalls(this, identity, policy != null && policy.settings().propagate());
         this.sql = new SqlCalls(this);
         this.mail = new MailCalls(this);
@@ -76,6 +82,29 @@ public final class WardenGovernor implements Governor {
     public void start() {
         killSwitch.watch(WardenThreads::newThread,
                 () -> LOG.warn("kill switch {}", killSwitch.engaged() ? "engaged: every governed action is denied" : "released"));
+        // Off the start-up path: the platform MBean server costs tens of milliseconds to make.
+        WardenThreads.newThread("warden-metrics", this::exposeMetrics).start();
+    }
+
+    /** The JMX bean, always; the Prometheus endpoint when {@code warden.metrics.port} is set. */
+    private void exposeMetrics() {
+        try {
+            dev.warden.agent.metrics.MetricsBean.register(metrics);
+        } catch (Exception | LinkageError e) {
+            LOG.warn("Warden could not register its JMX bean", e);
+        }
+        Policy p = policy;
+        Integer port = p == null ? null : p.settings().metricsPort();
+        if (port == null) {
+            return;
+        }
+        try {
+            dev.warden.agent.metrics.PrometheusEndpoint endpoint = dev.warden.agent.metrics.PrometheusEndpoint.start(metrics,
+                    p.settings().metricsBind(), port, java.util.concurrent.Executors.newSingleThreadExecutor(WardenThreads.FACTORY));
+            LOG.info("Warden's metrics: http://{}:{}/metrics", p.settings().metricsBind(), endpoint.port());
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("Warden could not serve its metrics on {}:{}", p.settings().metricsBind(), port, e);
+        }
     }
 
     @Override
