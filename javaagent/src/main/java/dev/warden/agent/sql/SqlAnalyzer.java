@@ -74,6 +74,15 @@ public final class SqlAnalyzer {
     }
 
     private static void analyzeOne(String text, String asWritten, Pairs pairs) {
+        String escape = JdbcEscapes.unwrap(text);
+        if (escape != text) {
+            analyzeOne(escape, JdbcEscapes.unwrap(asWritten), pairs);
+            return;
+        }
+        if (TransactionControl.is(text)) {
+            pairs.add("OTHER", SqlAnalysis.NO_TABLE, false);
+            return;
+        }
         Statement statement;
         try {
             Statements parsed = parse(text, asWritten);
@@ -217,6 +226,15 @@ public final class SqlAnalyzer {
             Update u = (Update) s;
             withItems(u.getWithItemsList(), writes);
             writes.put(u.getTable().getFullyQualifiedName(), "UPDATE");
+            if (u.getStartJoins() != null) {
+                // MySQL's UPDATE t1, t2 SET t2.b = … / UPDATE a JOIN b … SET b.x = … may write any
+                // table it lists: each is decided as updated (PostgreSQL's UPDATE … FROM only reads).
+                for (net.sf.jsqlparser.statement.select.Join j : u.getStartJoins()) {
+                    if (j.getFromItem() instanceof Table) {
+                        writes.put(((Table) j.getFromItem()).getFullyQualifiedName(), "UPDATE");
+                    }
+                }
+            }
             return null;
         }
         if (s instanceof Delete) {

@@ -64,6 +64,15 @@ class SqlAnalyzerTest {
         "REPLACE INTO t VALUES (1) | sql.INSERT public.t",
         "CREATE INDEX i ON t(c) | sql.CREATE public.t",
         "SELECT * FROM db.sch.tab | sql.SELECT sch.tab",
+        "{call f(?)} | sql.CALL -",
+        "{?= call f(?)} | sql.CALL -",
+        "BEGIN | sql.OTHER -",
+        "START TRANSACTION | sql.OTHER -",
+        "UPDATE t1, t2 SET t2.b = 1 WHERE t1.id = t2.id | sql.UPDATE public.t1, sql.UPDATE public.t2",
+        "UPDATE t SET a = o.a FROM other o WHERE o.id = t.id | sql.UPDATE public.t, sql.SELECT public.other",
+        "DELETE t1 FROM t1 JOIN t2 ON t1.id = t2.id | sql.DELETE public.t1, sql.SELECT public.t2",
+        "INSERT INTO t (a) VALUES (?) RETURNING id | sql.INSERT public.t",
+        "COPY t FROM stdin | sql.OTHER *",
     })
     void pairsOfEachStatement(String sql, String expected) {
         assertEquals(expected, pairs(sql));
