@@ -35,6 +35,7 @@ final class SqlCalls {
 
     private final WardenGovernor governor;
     private final SqlAnalyses analyses = new SqlAnalyses();
+    static final int MAX_OPEN = 4096;
     /** Query records waiting for their result set, written at JVM exit if still open. */
     private final ConcurrentHashMap<JdbcResultInfo, Boolean> open = new ConcurrentHashMap<>();
 
@@ -285,6 +286,11 @@ final class SqlCalls {
             governor.recorder().completed(ts, f, now, thrown);
         } else {
             si.open = waiting;
+            if (open.size() >= MAX_OPEN) {
+                // Result sets neither read to the end nor closed (their connection closed under
+                // them): write what they read so far rather than hold them, and their records, forever.
+                flushOpen(ts);
+            }
             open.put(waiting, Boolean.TRUE);
             if (resultSet != null) {
                 bind(waiting, resultSet);
