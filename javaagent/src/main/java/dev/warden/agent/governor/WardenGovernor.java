@@ -37,6 +37,8 @@ public final class WardenGovernor implements Governor {
     private final CircuitBreaker breaker;
     private final dev.warden.agent.metrics.Metrics metrics;
     private final SqlCalls sql;
+    private final SqlConnects sqlConnects;
+    private final SqlResults sqlResults;
     private final MailCalls mail;
     private volatile Policy policy;
     /** Why there is no policy (failure = open with an invalid policy), else {@code null}. */
@@ -55,7 +57,9 @@ public final class WardenGovernor implements Governor {
         this.metrics = new dev.warden.agent.metrics.Metrics(identity.agent, this::policy, breaker::state);
         recorder.attach(breaker, metrics);
         this.network = new NetworkCalls(this, identity, policy != null && policy.settings().propagate());
-        this.sql = new SqlCalls(this);
+        this.sqlResults = new SqlResults(this);
+        this.sql = new SqlCalls(this, sqlResults);
+        this.sqlConnects = new SqlConnects(this);
         this.mail = new MailCalls(this);
     }
 
@@ -408,7 +412,7 @@ public final class WardenGovernor implements Governor {
         int depth = ts.depth();
         ts.insideWarden++;
         try {
-            token = sql.enterConnect(ts, source, url);
+            token = sqlConnects.enterConnect(ts, source, url);
         } catch (Throwable internal) {
             ts.popTo(depth);
             token = internalSqlError(ts, internal, "sql.connect", url == null ? "jdbc:unknown" : dev.warden.agent.sql.JdbcUrls.withoutCredentials(url));
@@ -427,7 +431,7 @@ public final class WardenGovernor implements Governor {
         long result;
         ts.insideWarden++;
         try {
-            result = sql.exitConnect(ts, token, source, connection, thrown);
+            result = sqlConnects.exitConnect(ts, token, source, connection, thrown);
         } catch (Throwable internal) {
             LOG.error("Warden could not decide or record a JDBC connection", internal);
             result = failClosed && token == SqlCalls.DATA_SOURCE ? internalSqlError(ts, internal, "sql.connect", "jdbc:unknown") : GOVERNED;
@@ -528,7 +532,7 @@ public final class WardenGovernor implements Governor {
         }
         ts.insideWarden++;
         try {
-            sql.resultSet(statement, resultSet);
+            sqlResults.resultSet(statement, resultSet);
         } catch (Throwable internal) {
             LOG.error("Warden could not follow a result set", internal);
         } finally {
@@ -545,7 +549,7 @@ public final class WardenGovernor implements Governor {
         Exception limit = null;
         ts.insideWarden++;
         try {
-            sql.row(ts, resultSet, more);
+            sqlResults.row(ts, resultSet, more);
         } catch (java.sql.SQLException rowLimit) {
             limit = rowLimit;
         } catch (Throwable internal) {
@@ -566,7 +570,7 @@ public final class WardenGovernor implements Governor {
         }
         ts.insideWarden++;
         try {
-            sql.closed(ts, statementOrResultSet);
+            sqlResults.closed(ts, statementOrResultSet);
         } catch (Throwable internal) {
             LOG.error("Warden could not record a finished query", internal);
         } finally {
@@ -720,7 +724,7 @@ public final class WardenGovernor implements Governor {
     public void shutdown() {
         WardenThreads.runAsWarden(() -> {
             network.flushParked(state.get());
-            sql.flushOpen(state.get());
+            sqlResults.flushOpen(state.get());
             recorder.flush();
         });
     }
