@@ -147,12 +147,18 @@ final class SqlCalls {
 
     /** Sets the verdict of entry {@code i}; multi-target checks come after, in {@link RuntimeChecks#applyCall}. */
     private void decide(CallFrame f, int i, long now) {
+        verdict(governor, f, i);
+    }
+
+    /** The policy's verdict for entry {@code i}, or an error decision without a policy (then {@code null}). */
+    static Policy verdict(WardenGovernor governor, CallFrame f, int i) {
         Policy policy = governor.policy();
         if (policy == null) {
             governor.noPolicy(f, i);
-            return;
+            return null;
         }
         f.verdicts[i] = policy.decide(f.actions[i], f.targets[i]);
+        return policy;
     }
 
     /** policy.md: a statement denied inside a transaction leaves nothing half done. */

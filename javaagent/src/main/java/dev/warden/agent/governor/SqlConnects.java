@@ -109,13 +109,10 @@ final class SqlConnects {
     }
 
     private void decide(CallFrame f, int i, long now) {
-        Policy policy = governor.policy();
-        if (policy == null) {
-            governor.noPolicy(f, i);
-            return;
+        Policy policy = SqlCalls.verdict(governor, f, i);
+        if (policy != null) {
+            RuntimeChecks.apply(f, i, f.verdicts[i], governor.killSwitch(), governor.recorder(), policy, now);
         }
-        f.verdicts[i] = policy.decide(f.actions[i], f.targets[i]);
-        RuntimeChecks.apply(f, i, f.verdicts[i], governor.killSwitch(), governor.recorder(), policy, now);
     }
 
     private static boolean accepts(java.sql.Driver driver, String url) {
