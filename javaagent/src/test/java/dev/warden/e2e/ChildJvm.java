@@ -33,12 +33,25 @@ final class ChildJvm implements AutoCloseable {
     /** {@code java [-javaagent:warden-agent.jar=config=POLICY] [jvmArgs] -cp CP MAIN args}. */
     static ChildJvm start(Path jdk, Path policy, List<String> jvmArgs, String classpath, String main, List<String> args, Path workDir)
             throws IOException {
+        List<String> flags = new ArrayList<>();
+        if (policy != null) {
+            flags.add(agentFlag(policy));
+        }
+        flags.addAll(jvmArgs);
+        return startWithFlags(jdk, flags, classpath, main, args, workDir);
+    }
+
+    /** {@code -javaagent:warden-agent.jar=config=POLICY}. */
+    static String agentFlag(Path policy) {
+        return "-javaagent:" + AGENT_JAR + "=config=" + policy;
+    }
+
+    /** {@code java FLAGS -cp CP MAIN args}: the caller places Warden's {@link #agentFlag} (if any) among the flags. */
+    static ChildJvm startWithFlags(Path jdk, List<String> flags, String classpath, String main, List<String> args, Path workDir)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(jdk.resolve("bin/java").toString());
-        if (policy != null) {
-            cmd.add("-javaagent:" + AGENT_JAR + "=config=" + policy);
-        }
-        cmd.addAll(jvmArgs);
+        cmd.addAll(flags);
         cmd.add("-cp");
         cmd.add(classpath);
         cmd.add(main);
@@ -101,6 +114,10 @@ final class ChildJvm implements AutoCloseable {
     void killHard() throws Exception {
         new ProcessBuilder("kill", "-9", Long.toString(process.pid())).inheritIO().start().waitFor();
         process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     List<String> stdout() {
