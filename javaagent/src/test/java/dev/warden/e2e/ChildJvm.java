@@ -91,17 +91,28 @@ final class ChildJvm implements AutoCloseable {
 
     /** Waits until the program prints {@code line} on stdout. */
     void waitForLine(String line, long seconds) throws InterruptedException {
+        waitForLine(line, 1, seconds);
+    }
+
+    /** Waits until the program has printed {@code line} on stdout {@code times} times. */
+    void waitForLine(String line, int times, long seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
-            if (out.contains(line)) {
+            if (count(line) >= times) {
                 return;
             }
-            if (!process.isAlive() && !out.contains(line)) {
+            if (!process.isAlive() && count(line) < times) {
                 break;
             }
             Thread.sleep(20);
         }
         throw new AssertionError("no '" + line + "' from the child JVM; stdout=" + out + " stderr=" + err);
+    }
+
+    private long count(String line) {
+        synchronized (out) {
+            return out.stream().filter(line::equals).count();
+        }
     }
 
     void sendLine(String line) throws IOException {

@@ -29,7 +29,12 @@ final class LangChain4jSession {
     final String deniedMail = "Warden denied mail.send eve@evil.test: no rule allows this (default)";
 
     LangChain4jSession(Path temp) throws Exception {
-        run = new LangChain4jRun(temp, script(temp.toRealPath()));
+        this(new LangChain4jRun(temp, script(temp.toRealPath())));
+    }
+
+    /** A view of another script's run (for {@link #session}). */
+    LangChain4jSession(LangChain4jRun run) {
+        this.run = run;
         deniedSecret = "Warden denied file.read " + run.secrets.resolve("api-key.txt") + ": secrets stay secret (rule no-secrets)";
         deniedAdmin = "Warden denied http.GET " + run.model.base() + "/admin/export: no rule allows this (default)";
     }
