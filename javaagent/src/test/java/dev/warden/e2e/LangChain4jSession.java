@@ -106,14 +106,14 @@ final class LangChain4jSession {
         assertEquals(expected, session(run.trail(jdk)));
     }
 
-    /** The trail's records of the session's own actions (not the JVM's, not the connects inside them). */
+    /** The trail's records of the session's own actions (not the JVM's or another agent's, not the connects inside them). */
     List<String> session(AuditTrail trail) {
         List<String> out = new ArrayList<>();
         for (JsonNode n : trail.records) {
             String action = n.path("action").asText();
             String target = AuditTrail.targetOf(n);
             boolean ours = action.startsWith("sql.") || action.startsWith("http.") || action.equals("mail.send")
-                    || (action.startsWith("file.") && target.startsWith(run.root.toString()));
+                    || (action.startsWith("file.") && (target.startsWith(run.kb.toString()) || target.startsWith(run.secrets.toString())));
             if (ours) {
                 out.add(n.path("decision").asText() + " " + action + " " + target);
             }

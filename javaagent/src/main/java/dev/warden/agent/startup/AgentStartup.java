@@ -37,6 +37,7 @@ public final class AgentStartup {
             StartupTimer.phase("premain entered");
             dev.warden.agent.audit.ChronicleAuditTrail.prepareEnvironment();
             ModuleOpener.openForWarden(inst);
+            OtherAgentJars.publish();
             Path agentJar = BootstrapInjector.agentJar();
             // Read by the policy's built-in warden-self rule: the application may not replace it.
             System.setProperty("warden.agent.jar", agentJar.toString());

@@ -85,6 +85,7 @@ final class Instrumenter {
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+                .with(new LoadedTypeFallbackPool())
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .ignore(WARDEN_OWN.or(nameStartsWith("net.bytebuddy.")).or(isSynthetic()))
                 .with(new ErrorListener(null))
