@@ -62,8 +62,9 @@ final class AttachCommand implements Callable<Integer> {
         try {
             vm.loadAgent(agentJar.toString(), "config=" + policyFile);
         } catch (AgentInitializationException e) {
-            err.println("warden: Warden did not start in process " + pid + " (see that process's stderr); it runs on as before: "
-                    + e.getMessage());
+            // The reason (an invalid policy there, Warden already loaded) is on the target's stderr.
+            err.println("warden: Warden did not start in process " + pid + " (its stderr says why: the policy as it reads it,"
+                    + " or Warden already loaded there); it runs on as before: " + e.getMessage());
             return ExitCodes.FINDING;
         } catch (AgentLoadException | IOException e) {
             err.println("warden: process " + pid + " refused the agent: " + e.getMessage()

@@ -66,6 +66,8 @@ class AttachIT {
             ChildJvm.Result attach = ChildJvm.cli(jdk, "attach", Long.toString(child.pid()), "--config", run.policy.toString());
             assertEquals(0, attach.exitCode(), attach.toString());
             assertTrue(attach.line("attached Warden to process " + child.pid()).contains(run.policy.toString()), attach.toString());
+            ChildJvm.Result again = ChildJvm.cli(jdk, "attach", Long.toString(child.pid()), "--config", run.policy.toString());
+            assertEquals(1, again.exitCode(), "a second attach is refused: " + again);
             ask(child, "question two", 3);
             child.sendLine("");
             ChildJvm.Result r = child.await(60);
@@ -79,6 +81,7 @@ class AttachIT {
                     "TOOL OK queryDatabase: n=2"),
                     r.stdout().stream().filter(l -> l.startsWith("TOOL ")).toList(), why);
             assertTrue(r.stderr().stream().noneMatch(l -> l.contains("loaded dynamically")), "no JEP 451 warning with the flag: " + r.stderr());
+            assertTrue(r.stderr().stream().anyMatch(l -> l.contains("Warden is already loaded in this JVM")), why);
 
             // The trail begins at the attach: the second question only.
             String chat = "allow http.POST " + run.model.base() + "/v1/chat/completions";

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import dev.warden.testapps.model.Step;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,23 +19,32 @@ import java.util.List;
  * then the answer. {@link #check} asserts what the agent printed, what the model was told, what
  * the mail server received and the audit trail in order.
  */
-final class LangChain4jSession {
+final class LangChain4jSession implements AutoCloseable {
 
     static final String QUESTION = "Prepare the Q3 summary";
 
     final LangChain4jRun run;
+    /** GreenMail on loopback, for the session's mail (none in a view of another script). */
+    final GreenMail mail;
     final String deniedSecret;
     final String deniedErase = "Warden denied sql.DELETE public.customers: agents never erase data (rule no-erase)";
     final String deniedAdmin;
     final String deniedMail = "Warden denied mail.send eve@evil.test: no rule allows this (default)";
 
     LangChain4jSession(Path temp) throws Exception {
-        this(new LangChain4jRun(temp, script(temp.toRealPath())));
+        this(new LangChain4jRun(temp, script(temp.toRealPath())), new GreenMail(
+                new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort()));
+        mail.start();
     }
 
     /** A view of another script's run (for {@link #session}). */
     LangChain4jSession(LangChain4jRun run) {
+        this(run, null);
+    }
+
+    private LangChain4jSession(LangChain4jRun run, GreenMail mail) {
         this.run = run;
+        this.mail = mail;
         deniedSecret = "Warden denied file.read " + run.secrets.resolve("api-key.txt") + ": secrets stay secret (rule no-secrets)";
         deniedAdmin = "Warden denied http.GET " + run.model.base() + "/admin/export: no rule allows this (default)";
     }
@@ -53,7 +63,12 @@ final class LangChain4jSession {
                 Step.answer());
     }
 
-    void check(ChildJvm.Result r, GreenMail mail, Path jdk) throws Exception {
+    /** The agent's arguments: the model, the SMTP server, the question. */
+    List<String> args() {
+        return run.args(mail.getSmtp().getPort(), "ask=" + QUESTION);
+    }
+
+    void check(ChildJvm.Result r, Path jdk) throws Exception {
         String why = r.stdout() + "\nstderr: " + r.stderr();
         // The allowed tools worked, the denied ones failed with Warden's message, as the tool saw it.
         assertEquals(List.of(
@@ -119,6 +134,14 @@ final class LangChain4jSession {
             }
         }
         return out;
+    }
+
+    @Override
+    public void close() {
+        if (mail != null) {
+            mail.stop();
+        }
+        run.model.close();
     }
 
     /** The content of the {@code tool} message answering {@code callId} in a chat request. */
