@@ -36,7 +36,9 @@ final class OtherAgentJars {
      */
     private static String[] runtimeArguments() {
         try {
-            return (String[]) Class.forName("jdk.internal.misc.VM").getMethod("getRuntimeArguments").invoke(null);
+            // null, not an empty array, on JDK 17 when the JVM was started without any flag
+            String[] args = (String[]) Class.forName("jdk.internal.misc.VM").getMethod("getRuntimeArguments").invoke(null);
+            return args == null ? new String[0] : args;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return new String[0];
         }
