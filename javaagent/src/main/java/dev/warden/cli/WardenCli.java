@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         description = "Governs what an AI agent's JVM does, and reads what it did.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
-        subcommands = {AuditCommand.class, PolicyCommand.class, VersionCommand.class})
+        subcommands = {AttachCommand.class, AuditCommand.class, PolicyCommand.class, VersionCommand.class})
 public final class WardenCli implements Callable<Integer> {
 
     @Spec

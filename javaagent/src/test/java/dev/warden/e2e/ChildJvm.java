@@ -33,12 +33,25 @@ final class ChildJvm implements AutoCloseable {
     /** {@code java [-javaagent:warden-agent.jar=config=POLICY] [jvmArgs] -cp CP MAIN args}. */
     static ChildJvm start(Path jdk, Path policy, List<String> jvmArgs, String classpath, String main, List<String> args, Path workDir)
             throws IOException {
+        List<String> flags = new ArrayList<>();
+        if (policy != null) {
+            flags.add(agentFlag(policy));
+        }
+        flags.addAll(jvmArgs);
+        return startWithFlags(jdk, flags, classpath, main, args, workDir);
+    }
+
+    /** {@code -javaagent:warden-agent.jar=config=POLICY}. */
+    static String agentFlag(Path policy) {
+        return "-javaagent:" + AGENT_JAR + "=config=" + policy;
+    }
+
+    /** {@code java FLAGS -cp CP MAIN args}: the caller places Warden's {@link #agentFlag} (if any) among the flags. */
+    static ChildJvm startWithFlags(Path jdk, List<String> flags, String classpath, String main, List<String> args, Path workDir)
+            throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(jdk.resolve("bin/java").toString());
-        if (policy != null) {
-            cmd.add("-javaagent:" + AGENT_JAR + "=config=" + policy);
-        }
-        cmd.addAll(jvmArgs);
+        cmd.addAll(flags);
         cmd.add("-cp");
         cmd.add(classpath);
         cmd.add(main);
@@ -78,17 +91,28 @@ final class ChildJvm implements AutoCloseable {
 
     /** Waits until the program prints {@code line} on stdout. */
     void waitForLine(String line, long seconds) throws InterruptedException {
+        waitForLine(line, 1, seconds);
+    }
+
+    /** Waits until the program has printed {@code line} on stdout {@code times} times. */
+    void waitForLine(String line, int times, long seconds) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
-            if (out.contains(line)) {
+            if (count(line) >= times) {
                 return;
             }
-            if (!process.isAlive() && !out.contains(line)) {
+            if (!process.isAlive() && count(line) < times) {
                 break;
             }
             Thread.sleep(20);
         }
         throw new AssertionError("no '" + line + "' from the child JVM; stdout=" + out + " stderr=" + err);
+    }
+
+    private long count(String line) {
+        synchronized (out) {
+            return out.stream().filter(line::equals).count();
+        }
     }
 
     void sendLine(String line) throws IOException {
@@ -105,6 +129,10 @@ final class ChildJvm implements AutoCloseable {
     void killHard() throws Exception {
         new ProcessBuilder("kill", "-9", Long.toString(process.pid())).inheritIO().start().waitFor();
         process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     List<String> stdout() {

@@ -24,7 +24,8 @@ import java.util.Map;
  *       own files: {@code java.home} (the path as written under {@code java.home}, or the real path
  *       under its real path, since on Debian {@code cacerts} and {@code java.security} link into
  *       {@code /etc}), each class-path and module-path entry (a jar exactly, a directory and
- *       everything in it), the trust store, {@code /dev/random} and {@code /dev/urandom}.
+ *       everything in it), the jars of the other Java agents on the command line (which the agent names
+ *       in {@code warden.jvm.agents}), the trust store, {@code /dev/random} and {@code /dev/urandom}.
  * </ul>
  */
 final class BuiltinRules {
@@ -111,7 +112,8 @@ final class BuiltinRules {
             addWrittenAndReal(real, javaHome, true);
             linkedConfiguration(real, javaHome);
         }
-        for (String property : List.of("java.class.path", "jdk.module.path")) {
+        // warden.jvm.agents: the other -javaagent jars, which the JVM adds to the class path only later.
+        for (String property : List.of("java.class.path", "jdk.module.path", "warden.jvm.agents")) {
             String value = jvm.jvmProperty(property);
             for (String entry : value == null ? new String[0] : value.split(File.pathSeparator)) {
                 Path p = path(entry, baseDir);

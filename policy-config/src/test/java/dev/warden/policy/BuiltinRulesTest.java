@@ -81,6 +81,16 @@ class BuiltinRulesTest {
         assertEquals("default", p.decide(Action.FILE_WRITE, javaHome + "/lib/modules").rule(), "reads only");
     }
 
+    @Test
+    void jvmAllowsTheOtherJavaAgentsJars() throws IOException {
+        Path otel = Files.writeString(dir.resolve("opentelemetry-javaagent.jar"), "");
+        Path other = Files.writeString(dir.resolve("other-agent.jar"), "");
+        Policy p = load(policy(), "warden.jvm.agents", otel + ":" + other);
+        assertJvm(p, otel.toString(), otel.toString());
+        assertJvm(p, other.toString(), other.toString());
+        assertEquals("default", p.decide(Action.FILE_READ, dir + "/unrelated.jar").rule());
+    }
+
     private static void assertJvm(Policy p, String written, String real) {
         Verdict v = p.decidePath(Action.FILE_READ, written, real);
         assertEquals(Decision.ALLOW, v.decision(), written);

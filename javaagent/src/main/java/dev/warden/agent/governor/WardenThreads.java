@@ -50,6 +50,9 @@ public final class WardenThreads {
             body.run();
         }, name);
         t.setDaemon(true);
+        // Chronicle finds classes through the context class loader, which a thread started from
+        // JDK 25's Attach Listener (context loader null) would otherwise inherit as null.
+        t.setContextClassLoader(WardenThreads.class.getClassLoader());
         return t;
     }
 }

@@ -29,13 +29,13 @@ final class Installer {
 
     private Installer() {}
 
-    static void install(Instrumentation inst, Class<?> gate, Path config, Path agentJar) {
+    static void install(Instrumentation inst, Class<?> gate, Path config, Path agentJar, boolean attached) {
         // Everything start-up does, and every thread it starts (the trail's opener, Chronicle's
         // own), is Warden's: none of it is governed.
-        WardenThreads.runAsWarden(() -> installAsWarden(inst, gate, config, agentJar));
+        WardenThreads.runAsWarden(() -> installAsWarden(inst, gate, config, agentJar, attached));
     }
 
-    private static void installAsWarden(Instrumentation inst, Class<?> gate, Path config, Path agentJar) {
+    private static void installAsWarden(Instrumentation inst, Class<?> gate, Path config, Path agentJar, boolean attached) {
         Policy policy = null;
         String policyError = null;
         try {
@@ -62,7 +62,7 @@ final class Installer {
         // Advice goes live before the governor is installed: until then the Gate lets calls
         // through, so Byte Buddy's own reads on this thread are never mistaken for the application's.
         StartupTimer.phase("governor started");
-        Instrumenter.install(inst, gate, agentJar);
+        Instrumenter.install(inst, gate, agentJar, attached);
         Gate.install(governor);
         Gate.propagate(policy != null && policy.settings().propagate());
         if (policy != null) {

@@ -37,14 +37,14 @@ final class Instrumenter {
      * Advises the JDK classes: from the {@link TransformCache} when it holds every one of them for
      * exactly these class bytes, else with Byte Buddy (and fills the cache for the next start).
      */
-    static void install(Instrumentation inst, Class<?> gate, java.nio.file.Path agentJar) {
+    static void install(Instrumentation inst, Class<?> gate, java.nio.file.Path agentJar, boolean attached) {
         Class<?>[] targets = loadTargets();
         TransformCache cache = TransformCache.open(agentJar);
         if (cache != null) {
             CachedTransformer cached = installFromCache(inst, gate, cache, targets);
             if (cached != null && Canary.check()) {
                 StartupTimer.phase("classes instrumented from the cache");
-                installLate(inst, gate, cache);
+                installLate(inst, gate, cache, attached);
                 return;
             }
             if (cached != null) {
@@ -58,7 +58,7 @@ final class Instrumenter {
         if (errors > 0 || !Canary.check()) {
             throw new IllegalStateException("the JDK's file classes could not be advised; file calls would go ungoverned");
         }
-        installLate(inst, gate, cache);
+        installLate(inst, gate, cache, attached);
     }
 
     /**
@@ -66,7 +66,7 @@ final class Instrumenter {
      * {@link LateTransformer}; those already loaded (an attach, or a class start-up used) are
      * retransformed now.
      */
-    private static void installLate(Instrumentation inst, Class<?> gate, TransformCache cache) {
+    private static void installLate(Instrumentation inst, Class<?> gate, TransformCache cache, boolean attached) {
         LateTypes.registerReaders();
         java.util.Set<String> internalNames = new java.util.HashSet<>();
         for (String name : LateTypes.ALL) {
@@ -75,7 +75,7 @@ final class Instrumenter {
         LateTransformer late = new LateTransformer(inst, gate, java.util.Set.copyOf(internalNames), cache,
                 () -> lateByteBuddy(inst, gate));
         inst.addTransformer(late, true);
-        late.retransformLoaded();
+        late.retransformLoaded(attached);
         StartupTimer.phase("late classes watched");
     }
 
@@ -85,6 +85,7 @@ final class Instrumenter {
                 .disableClassFormatChanges()
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+                .with(new LoadedTypeFallbackPool())
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .ignore(WARDEN_OWN.or(nameStartsWith("net.bytebuddy.")).or(isSynthetic()))
                 .with(new ErrorListener(null))

@@ -21,12 +21,17 @@ final class JdbcCandidates {
     private JdbcCandidates() {}
 
     static boolean mayImplementJdbc(String internalName, byte[] bytes) {
+        return !neverJdbc(internalName) && (contains(bytes, JAVA_SQL) || contains(bytes, DATA_SOURCE));
+    }
+
+    /** The JDK's, Warden's and a few well-known libraries' classes: never a driver, pool or wrapper. */
+    static boolean neverJdbc(String internalName) {
         for (String prefix : NEVER) {
             if (internalName.startsWith(prefix)) {
-                return false;
+                return true;
             }
         }
-        return contains(bytes, JAVA_SQL) || contains(bytes, DATA_SOURCE);
+        return false;
     }
 
     private static boolean contains(byte[] haystack, byte[] needle) {

@@ -107,21 +107,38 @@ final class LateTransformer implements ClassFileTransformer {
         return t;
     }
 
-    /** Retransforms the advised classes that were loaded before this transformer was installed. */
-    void retransformLoaded() {
+    /**
+     * Retransforms the advised classes that were loaded before this transformer was installed: those
+     * named, and, when Warden was attached to a running JVM, its JDBC classes too.
+     */
+    void retransformLoaded(boolean attached) {
         java.util.List<Class<?>> loadedAlready = new java.util.ArrayList<>();
         for (Class<?> c : inst.getAllLoadedClasses()) {
             if (internalNames.contains(c.getName().replace('.', '/')) && inst.isModifiableClass(c)) {
                 loadedAlready.add(c);
             }
         }
-        if (loadedAlready.isEmpty()) {
+        retransform(loadedAlready);
+        if (attached) {
+            retransform(LoadedJdbcClasses.find(inst));
+        }
+    }
+
+    private void retransform(java.util.List<Class<?>> classes) {
+        if (classes.isEmpty()) {
             return;
         }
         try {
-            inst.retransformClasses(loadedAlready.toArray(new Class<?>[0]));
+            inst.retransformClasses(classes.toArray(new Class<?>[0]));
         } catch (Exception | LinkageError e) {
-            LOG.error("Warden could not instrument {}: calls through them are not governed", loadedAlready, e);
+            // One class the JVM refuses fails the whole call: try each alone, so the others are governed.
+            for (Class<?> c : classes) {
+                try {
+                    inst.retransformClasses(c);
+                } catch (Exception | LinkageError one) {
+                    LOG.error("Warden could not instrument {}: calls through it are not governed", c.getName(), one);
+                }
+            }
         }
     }
 
