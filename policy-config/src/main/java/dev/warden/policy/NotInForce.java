@@ -12,7 +12,7 @@ final class NotInForce {
 
     private static final Set<String> GLOBAL = Set.of("warden.session.ttl", "warden.sandbox.allow",
             "warden.breaker.errors", "warden.breaker.cooldown", "warden.approval.timeout", "warden.approval.webhook",
-            "warden.metrics.port", "warden.metrics.bind", "warden.reload");
+            "warden.metrics.port", "warden.metrics.bind");
 
     static final String SUFFIX = " is parsed but not yet enforced by this version";
 

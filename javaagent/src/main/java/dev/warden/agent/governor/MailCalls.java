@@ -62,7 +62,7 @@ final class MailCalls {
         f.startNanos = now;
         f.path = message;
         f.mail = facts;
-        Policy policy = governor.policy();
+        Policy policy = governor.policyFor(f);
         for (int t = 0; t < facts.count(); t++) {
             int i = f.add(Action.MAIL_SEND, facts.target(t), null, null, null);
             if (policy == null) {

@@ -62,7 +62,7 @@ final class NetworkCalls {
         f.method = method;
         f.bodyBytes = bodyBytes;
         int i = f.add(action, t.target, null, t.utf8, null);
-        Policy policy = governor.policy();
+        Policy policy = governor.policyFor(f);
         if (policy == null) {
             governor.noPolicy(f, i);
         } else {
@@ -275,7 +275,7 @@ final class NetworkCalls {
         f.startNanos = now;
         f.path = address;
         int i = f.add(Action.NET_CONNECT, target, null, null, null);
-        Policy policy = governor.policy();
+        Policy policy = governor.policyFor(f);
         if (policy == null) {
             governor.noPolicy(f, i);
         } else {

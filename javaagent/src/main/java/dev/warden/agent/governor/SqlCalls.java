@@ -192,7 +192,7 @@ final class SqlCalls {
             ts.sqlDepth++;
             return NESTED;
         }
-        Policy policy = governor.policy();
+        Policy policy = governor.policyFor(f);
         if (policy != null) {
             RuntimeChecks.applyCall(f, 0, governor.killSwitch(), governor.recorder(), policy, now);
         }
@@ -234,7 +234,7 @@ final class SqlCalls {
 
     /** Sets the verdict of entry {@code i}; multi-target checks come after, in {@link RuntimeChecks#applyCall}. */
     private void decide(CallFrame f, int i, long now) {
-        Policy policy = governor.policy();
+        Policy policy = governor.policyFor(f);
         if (policy == null) {
             governor.noPolicy(f, i);
             return;

@@ -57,6 +57,19 @@ public final class WardenGovernor implements Governor {
         return policy;
     }
 
+    /**
+     * The policy {@code f} is decided under: the current snapshot, read once per call, so a call
+     * never mixes two versions (a statement's tables, a message's recipients) when a reload lands.
+     */
+    Policy policyFor(CallFrame f) {
+        Policy p = f.policy;
+        if (p == null) {
+            p = policy;
+            f.policy = p;
+        }
+        return p;
+    }
+
     KillSwitch killSwitch() {
         return killSwitch;
     }
@@ -76,6 +89,30 @@ public final class WardenGovernor implements Governor {
     public void start() {
         killSwitch.watch(WardenThreads::newThread,
                 () -> LOG.warn("kill switch {}", killSwitch.engaged() ? "engaged: every governed action is denied" : "released"));
+    }
+
+    /**
+     * {@code warden.reload} (default true): watches {@code config}, as given (a symlink stays a
+     * symlink, so a swapped ConfigMap link is seen), and swaps in each valid change. Without a
+     * policy (an invalid one under {@code warden.failure = open}) it watches too: a fixed file is
+     * picked up.
+     */
+    public void watchPolicy(Path config, dev.warden.policy.Overrides overrides) {
+        Policy p = policy;
+        if (p != null && !p.settings().reload()) {
+            return;
+        }
+        PolicyReloads reloads = new PolicyReloads(config, overrides, this);
+        new PolicyWatcher(config).watch(WardenThreads::newThread, reloads::reload, () -> {
+            Policy now = policy;
+            return now == null || now.settings().reload();
+        });
+    }
+
+    /** Makes {@code next} the policy of every call decided from now on; calls under way keep theirs. */
+    void install(Policy next) {
+        recorder.policyChanged(next);
+        policy = next;
     }
 
     @Override
@@ -638,7 +675,7 @@ public final class WardenGovernor implements Governor {
 
     private void decide(CallFrame f, Action action, ResolvedPath p, long now) {
         int i = f.add(action, p.real, p.detail, p.realUtf8, p.detailUtf8);
-        Policy current = policy;
+        Policy current = policyFor(f);
         if (current == null) {
             f.decisions[i] = Outcome.ERROR;
             f.rules[i] = "error";
