@@ -68,13 +68,14 @@ final class MailCalls {
             if (policy == null) {
                 governor.noPolicy(f, i);
             } else {
-                f.verdicts[i] = policy.decide(Action.MAIL_SEND, facts.target(t));
+                f.verdicts[i] = policy.decide(Action.MAIL_SEND, facts.target(t), governor.performed());
             }
         }
         if (policy != null) {
             RuntimeChecks.applyCall(f, 0, governor.killSwitch(), governor.recorder(), policy, now);
         }
         if (f.firstDenied() < 0) {
+            governor.proceeding(f);
             return NetworkCalls.GOVERNED;
         }
         governor.recorder().blocked(ts, f);

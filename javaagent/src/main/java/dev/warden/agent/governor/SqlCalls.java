@@ -87,6 +87,7 @@ final class SqlCalls {
             ts.pop();
             return DENIED;
         }
+        governor.proceeding(f);
         return GOVERNED;
     }
 
@@ -204,6 +205,7 @@ final class SqlCalls {
             ts.pop();
             return DENIED;
         }
+        governor.proceeding(f);
         ts.sqlDepth++;
         return GOVERNED;
     }
@@ -239,7 +241,7 @@ final class SqlCalls {
             governor.noPolicy(f, i);
             return;
         }
-        f.verdicts[i] = policy.decide(f.actions[i], f.targets[i]);
+        f.verdicts[i] = policy.decide(f.actions[i], f.targets[i], governor.performed());
         if (f.actions[i] == Action.SQL_CONNECT) {
             RuntimeChecks.apply(f, i, f.verdicts[i], governor.killSwitch(), governor.recorder(), policy, now);
         }

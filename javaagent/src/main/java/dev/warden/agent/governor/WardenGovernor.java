@@ -7,6 +7,7 @@ import dev.warden.agent.file.ResolvedPath;
 import dev.warden.bootstrap.FileOp;
 import dev.warden.bootstrap.Governor;
 import dev.warden.policy.Action;
+import dev.warden.policy.PerformedActions;
 import dev.warden.policy.Policy;
 import dev.warden.policy.Verdict;
 import java.nio.file.Path;
@@ -37,6 +38,11 @@ public final class WardenGovernor implements Governor {
     private final SqlCalls sql;
     private final MailCalls mail;
     private volatile Policy policy;
+    /**
+     * What this session has done, for rules with {@code after}: one session per process (an
+     * application that names sessions gives each its own), kept across reloads.
+     */
+    private final PerformedActions performed = new PerformedActions();
     /** Why there is no policy (failure = open with an invalid policy), else {@code null}. */
     private final String startupError;
 
@@ -68,6 +74,25 @@ public final class WardenGovernor implements Governor {
             f.policy = p;
         }
         return p;
+    }
+
+    PerformedActions performed() {
+        return performed;
+    }
+
+    /**
+     * {@code f} goes ahead: every action in it that was allowed (or only would have been denied)
+     * counts as performed for the session's {@code after} conditions. Allocation-free; writes
+     * only when a condition is met for the first time.
+     */
+    void proceeding(CallFrame f) {
+        for (int i = 0; i < f.count; i++) {
+            Verdict v = f.verdicts[i];
+            int d = f.decisions[i];
+            if (v != null && (d == Outcome.ALLOW || d == Outcome.WOULD_DENY) && v.performs().length > 0) {
+                performed.remember(v.performs());
+            }
+        }
     }
 
     KillSwitch killSwitch() {
@@ -634,6 +659,7 @@ public final class WardenGovernor implements Governor {
         }
         int denied = f.firstDenied();
         if (denied < 0) {
+            proceeding(f);
             return GOVERNED;
         }
         if (op == FileOp.CREATE_DIRECTORY && api == dev.warden.bootstrap.Gate.API_NIO && FileCalls.isExistingDirectory(path)) {
@@ -682,7 +708,7 @@ public final class WardenGovernor implements Governor {
             f.reasons[i] = startupError;
             return;
         }
-        Verdict v = current.decidePath(action, p.written, p.real);
+        Verdict v = current.decidePath(action, p.written, p.real, performed);
         f.verdicts[i] = v;
         RuntimeChecks.apply(f, i, v, killSwitch, recorder, current, now);
     }
