@@ -142,4 +142,28 @@ class HotReloadIT {
         assertEquals(original, reads.get(1).path("policy").asText(), "the read after the broken edit: the old version");
         assertEquals("allow", reloads.get(1).path("decision").asText(), "the fix");
     }
+
+    /** policy.md: a limit is kept across reloads while its rule's name and limit are unchanged. */
+    @ParameterizedTest(name = "JDK {0}")
+    @MethodSource("jdks")
+    void aLimitKeepsCountingAcrossAReloadUntilItChanges(Path jdk) throws Exception {
+        Workspace ws = new Workspace(temp).policy("warden.rule.kb.limit = 2/1h");
+        String doc = ws.kb.resolve("doc.txt").toString();
+        String key = ws.secret.resolve("key.txt").toString();
+        try (Interactive tool = new Interactive(ws.start(jdk, List.of(), "interactive"))) {
+            assertTrue(tool.ask("fis-read:" + doc).startsWith("OK "));
+            assertTrue(tool.ask("fis-read:" + doc).startsWith("OK "));
+
+            // An unrelated edit: the kb rule and its limit are unchanged, so are the two calls counted.
+            Files.writeString(ws.policy, Files.readString(ws.policy) + SECRET_RULE.formatted(ws.secret));
+            tool.millisUntil("fis-read:" + key, "OK ", 1000);
+            assertEquals("ERR fis-read:" + doc + " java.io.FileNotFoundException: "
+                    + Workspace.message("file.read", doc, "rate limit", "rule kb"), tool.ask("fis-read:" + doc));
+
+            // A changed limit starts afresh.
+            ws.policyReplace("limit = 2/1h", "limit = 3/1h");
+            tool.millisUntil("fis-read:" + doc, "OK ", 1000);
+            assertEquals(0, tool.stop().exitCode());
+        }
+    }
 }
