@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,24 +15,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** {@code warden.agent.trust}: a ceiling over what the rules allow, named in the denial, promoted by a reload. */
 class TrustIT {
 
-    static GreenMail smtp;
-    static LoopbackHttpServer web;
+    @RegisterExtension
+    static final SmtpAndWeb servers = new SmtpAndWeb();
 
     @TempDir
     Path temp;
-
-    @BeforeAll
-    static void servers() throws Exception {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        smtp.start();
-        web = LoopbackHttpServer.http();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        smtp.stop();
-        web.close();
-    }
 
     static List<Path> jdks() {
         return Jdks.all();
@@ -69,9 +53,9 @@ class TrustIT {
     @MethodSource("jdks")
     void readOnlyLetsReadsAndTheirConnectsThroughAndRefusesMailAndPosts(Path jdk) throws Exception {
         WorkflowToolRun run = new WorkflowToolRun(temp).policy("warden.default = allow", "warden.agent.trust = read-only");
-        String mail = "mail:127.0.0.1:" + smtp.getSmtp().getPort() + ":anna@example.com";
-        String url = web.base() + "/api/x";
-        String target = "http://127.0.0.1:" + web.port() + "/api/x";
+        String mail = servers.mailStep("anna@example.com");
+        String url = servers.web.base() + "/api/x";
+        String target = "http://127.0.0.1:" + servers.web.port() + "/api/x";
 
         ChildJvm.Result r = run.run(jdk, List.of(), "sql:SELECT 1 AS one", mail, "get:" + url, "post:" + url);
 
@@ -103,16 +87,16 @@ class TrustIT {
         assertTrue(files.line("OK fos-write:" + scratch).startsWith("OK "), files.stdout().toString());
         assertTrue(files.line("OK fis-read:" + scratch).startsWith("OK "), files.stdout().toString());
 
-        String model = web.base() + "/v1/chat/completions";
-        String other = web.base() + "/elsewhere";
+        String model = servers.web.base() + "/v1/chat/completions";
+        String other = servers.web.base() + "/elsewhere";
         WorkflowToolRun run = new WorkflowToolRun(Files.createDirectories(temp.resolve("wf"))).policy("warden.default = allow",
-                "warden.agent.trust = sandbox", "warden.sandbox.allow = " + web.base() + "/v1/**, jdbc:h2:mem:**");
-        String mail = "mail:127.0.0.1:" + smtp.getSmtp().getPort() + ":anna@example.com";
+                "warden.agent.trust = sandbox", "warden.sandbox.allow = " + servers.web.base() + "/v1/**, jdbc:h2:mem:**");
+        String mail = servers.mailStep("anna@example.com");
         ChildJvm.Result r = run.run(jdk, List.of("-Djava.io.tmpdir=" + tmp), "post:" + model, "get:" + other, mail);
         String why = r.stdout() + " " + r.stderr();
         assertEquals("OK post:" + model + " status 200", r.stdout().get(1), "the model's endpoint, any method: " + why);
         assertEquals("ERR get:" + other + " java.io.IOException: " + Workspace.message("http.GET",
-                "http://127.0.0.1:" + web.port() + "/elsewhere", "trust sandbox", "trust sandbox"), r.stdout().get(2), why);
+                "http://127.0.0.1:" + servers.web.port() + "/elsewhere", "trust sandbox", "trust sandbox"), r.stdout().get(2), why);
         assertTrue(r.stdout().get(3).endsWith("trust sandbox (trust sandbox)"), why);
     }
 }

@@ -4,12 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -21,24 +18,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class WorkflowRulesIT {
 
-    static GreenMail smtp;
-    static LoopbackHttpServer web;
+    @RegisterExtension
+    static final SmtpAndWeb servers = new SmtpAndWeb();
 
     @TempDir
     Path temp;
-
-    @BeforeAll
-    static void servers() throws Exception {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
-        smtp.start();
-        web = LoopbackHttpServer.http();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        smtp.stop();
-        web.close();
-    }
 
     static List<Path> jdks() {
         return Jdks.all();
@@ -58,7 +42,7 @@ class WorkflowRulesIT {
             "warden.rule.mail.targets = *@example.com, *@partner.test",
             "warden.rule.mail.effect = allow",
             "warden.rule.web.actions = http.POST",
-            "warden.rule.web.targets = " + web.base() + "/**",
+            "warden.rule.web.targets = " + servers.web.base() + "/**",
             "warden.rule.web.effect = allow",
             "warden.rule.mail-after-customers.actions = mail.send",
             "warden.rule.mail-after-customers.except = *@example.com",
@@ -76,13 +60,13 @@ class WorkflowRulesIT {
     @ParameterizedTest(name = "JDK {0}")
     @MethodSource("jdks")
     void afterReadingCustomersMailLeavesOnlyForExampleComAndPostsOnlyForTheCrm(Path jdk) throws Exception {
-        String crm = web.base() + "/crm/**";
+        String crm = servers.web.base() + "/crm/**";
         WorkflowToolRun run = new WorkflowToolRun(temp).policy(policy(crm));
-        String mail = "mail:127.0.0.1:" + smtp.getSmtp().getPort() + ":";
-        String paste = web.base() + "/paste/1";
-        String notes = web.base() + "/crm/notes";
+        String mail = servers.mailStep("");
+        String paste = servers.web.base() + "/paste/1";
+        String notes = servers.web.base() + "/crm/notes";
 
-        int received = smtp.getReceivedMessages().length; // shared by the JDKs' runs
+        int received = servers.smtp.getReceivedMessages().length; // shared by the JDKs' runs
         ChildJvm.Result r = run.run(jdk, List.of(),
                 mail + "bob@partner.test",
                 "post:" + paste,
@@ -104,11 +88,11 @@ class WorkflowRulesIT {
         assertEquals("ERR " + mail + "bob@partner.test jakarta.mail.SendFailedException: Warden denied mail.send bob@partner.test:"
                 + " customer data may only be mailed inside example.com (rule mail-after-customers)", out.get(6), why);
         assertEquals("OK " + mail + "anna@example.com sent", out.get(7), why);
-        String target = "http://127.0.0.1:" + web.port() + "/paste/1";
+        String target = "http://127.0.0.1:" + servers.web.port() + "/paste/1";
         assertTrue(out.get(8).startsWith("ERR post:" + paste + " java.io.IOException: Warden denied http.POST " + target
                 + ": customer data may only go to the CRM (rule post-after-customers)"), why);
         assertEquals("OK post:" + notes + " status 200", out.get(9), "the CRM: " + why);
-        assertEquals(received + 3, smtp.getReceivedMessages().length, "the denied message never left: " + why);
+        assertEquals(received + 3, servers.smtp.getReceivedMessages().length, "the denied message never left: " + why);
 
         AuditTrail trail = run.trail(jdk);
         List<JsonNode> mails = trail.about("mail.send", "bob@partner.test");
