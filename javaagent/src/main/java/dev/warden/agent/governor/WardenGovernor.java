@@ -657,6 +657,10 @@ public final class WardenGovernor implements Governor {
         if (other != null) {
             addFileDecisions(f, FileCalls.onOther(op), resolveOther(op, first, other, now), now);
         }
+        if (f.policy != null) {
+            // Over the whole call: a copy or move takes one permit of a limit, and none when refused.
+            RuntimeChecks.applyCall(f, 0, killSwitch, recorder, f.policy, now);
+        }
         int denied = f.firstDenied();
         if (denied < 0) {
             proceeding(f);
@@ -708,9 +712,7 @@ public final class WardenGovernor implements Governor {
             f.reasons[i] = startupError;
             return;
         }
-        Verdict v = current.decidePath(action, p.written, p.real, performed);
-        f.verdicts[i] = v;
-        RuntimeChecks.apply(f, i, v, killSwitch, recorder, current, now);
+        f.verdicts[i] = current.decidePath(action, p.written, p.real, performed);
     }
 
     private long internalError(ThreadState ts, Throwable internal, Object path, int api) {
