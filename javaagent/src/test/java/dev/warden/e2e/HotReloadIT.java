@@ -23,15 +23,11 @@ class HotReloadIT {
     @TempDir
     Path temp;
 
-    static List<Path> jdks() {
-        return Jdks.all();
-    }
-
     private static final String SECRET_RULE = "warden.rule.secret.actions = file.read\n"
             + "warden.rule.secret.targets = %s/**\nwarden.rule.secret.effect = allow\n";
 
     @ParameterizedTest(name = "JDK {0}")
-    @MethodSource("jdks")
+    @MethodSource("dev.warden.e2e.Jdks#all")
     void anEditTakesEffectWithinOneSecondAndRecordsNameTheirVersion(Path jdk) throws Exception {
         Workspace ws = new Workspace(temp).policy();
         String key = ws.secret.resolve("key.txt").toString();
@@ -71,7 +67,7 @@ class HotReloadIT {
      * new {@code ..data} link over the old one. The file itself is never written.
      */
     @ParameterizedTest(name = "JDK {0}")
-    @MethodSource("jdks")
+    @MethodSource("dev.warden.e2e.Jdks#all")
     void aSwappedConfigMapLinkTakesEffectWithinOneSecond(Path jdk) throws Exception {
         Workspace ws = new Workspace(temp).policy();
         Path mount = Files.createDirectories(ws.root.resolve("config"));
@@ -100,7 +96,7 @@ class HotReloadIT {
     }
 
     @ParameterizedTest(name = "JDK {0}")
-    @MethodSource("jdks")
+    @MethodSource("dev.warden.e2e.Jdks#all")
     void aBrokenEditKeepsThePolicyAndIsReportedWithItsLine(Path jdk) throws Exception {
         Workspace ws = new Workspace(temp).policy();
         String doc = ws.kb.resolve("doc.txt").toString();
@@ -145,7 +141,7 @@ class HotReloadIT {
 
     /** policy.md: a limit is kept across reloads while its rule's name and limit are unchanged. */
     @ParameterizedTest(name = "JDK {0}")
-    @MethodSource("jdks")
+    @MethodSource("dev.warden.e2e.Jdks#all")
     void aLimitKeepsCountingAcrossAReloadUntilItChanges(Path jdk) throws Exception {
         Workspace ws = new Workspace(temp).policy("warden.rule.kb.limit = 2/1h");
         String doc = ws.kb.resolve("doc.txt").toString();

@@ -18,12 +18,8 @@ class LimitCountingIT {
     @TempDir
     Path temp;
 
-    static List<Path> jdks() {
-        return Jdks.all();
-    }
-
     @ParameterizedTest(name = "JDK {0}")
-    @MethodSource("jdks")
+    @MethodSource("dev.warden.e2e.Jdks#all")
     void aLimitCountsEachAllowedCallOnce(Path jdk) throws Exception {
         Workspace ws = new Workspace(temp).policy("warden.rule.kb.limit = 1/1h", "warden.rule.out.limit = 2/1h");
         String doc = ws.kb.resolve("doc.txt").toString();

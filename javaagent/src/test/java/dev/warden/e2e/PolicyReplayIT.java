@@ -16,12 +16,8 @@ class PolicyReplayIT {
     @TempDir
     Path temp;
 
-    static List<Path> jdks() {
-        return Jdks.all();
-    }
-
     @ParameterizedTest(name = "JDK {0}")
-    @MethodSource("jdks")
+    @MethodSource("dev.warden.e2e.Jdks#all")
     void printsEveryDecisionThatWouldChangeAndNothingElse(Path jdk) throws Exception {
         Workspace ws = new Workspace(temp).policy();
         String doc = ws.kb.resolve("doc.txt").toString();
@@ -54,7 +50,7 @@ class PolicyReplayIT {
     }
 
     @ParameterizedTest(name = "JDK {0}")
-    @MethodSource("jdks")
+    @MethodSource("dev.warden.e2e.Jdks#all")
     void anInvalidNewPolicyIsAFindingWithItsLines(Path jdk) throws Exception {
         Workspace ws = new Workspace(temp).policy();
         ws.run(jdk, "fis-read:" + ws.kb.resolve("doc.txt"));

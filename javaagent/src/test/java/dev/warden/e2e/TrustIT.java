@@ -21,12 +21,8 @@ class TrustIT {
     @TempDir
     Path temp;
 
-    static List<Path> jdks() {
-        return Jdks.all();
-    }
-
     @ParameterizedTest(name = "JDK {0}")
-    @MethodSource("jdks")
+    @MethodSource("dev.warden.e2e.Jdks#all")
     void readOnlyRefusesWritesTheRulesAllowUntilAReloadPromotesTheAgent(Path jdk) throws Exception {
         Workspace ws = new Workspace(temp).policy("warden.agent.trust = read-only");
         String doc = ws.kb.resolve("doc.txt").toString();
@@ -50,7 +46,7 @@ class TrustIT {
     }
 
     @ParameterizedTest(name = "JDK {0}")
-    @MethodSource("jdks")
+    @MethodSource("dev.warden.e2e.Jdks#all")
     void readOnlyLetsReadsAndTheirConnectsThroughAndRefusesMailAndPosts(Path jdk) throws Exception {
         WorkflowToolRun run = new WorkflowToolRun(temp).policy("warden.default = allow", "warden.agent.trust = read-only");
         String mail = servers.mailStep("anna@example.com");
@@ -70,7 +66,7 @@ class TrustIT {
     }
 
     @ParameterizedTest(name = "JDK {0}")
-    @MethodSource("jdks")
+    @MethodSource("dev.warden.e2e.Jdks#all")
     void sandboxKeepsFilesInTmpAndTalksOnlyToTheListedEndpoint(Path jdk) throws Exception {
         Path tmp = Files.createDirectories(temp.toRealPath().resolve("tmp"));
         Workspace ws = new Workspace(temp).policy("warden.agent.trust = sandbox",

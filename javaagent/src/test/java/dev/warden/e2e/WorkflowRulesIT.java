@@ -24,10 +24,6 @@ class WorkflowRulesIT {
     @TempDir
     Path temp;
 
-    static List<Path> jdks() {
-        return Jdks.all();
-    }
-
     /** What the agent may do at all, and the two workflow rules of the issue. */
     static String[] policy(String crm) {
         return new String[] {
@@ -58,7 +54,7 @@ class WorkflowRulesIT {
     }
 
     @ParameterizedTest(name = "JDK {0}")
-    @MethodSource("jdks")
+    @MethodSource("dev.warden.e2e.Jdks#all")
     void afterReadingCustomersMailLeavesOnlyForExampleComAndPostsOnlyForTheCrm(Path jdk) throws Exception {
         String crm = servers.web.base() + "/crm/**";
         WorkflowToolRun run = new WorkflowToolRun(temp).policy(policy(crm));
