@@ -92,15 +92,7 @@ final class QueueWriter {
             if (headerDue.get() && headerDue.compareAndSet(true, false)) {
                 writeHeader(appender, header);
             }
-            SessionHeader own = record.header;
-            if (own != null && own != header) {
-                // Decided before a policy reload, ended after it: its header again (a few calls at
-                // most), and its paths in full, since the path numbers belong to the current header.
-                writeHeader(appender, own);
-                inlinePaths(record);
-            } else {
-                numberPaths(appender, record);
-            }
+            numberPaths(appender, record);
             try (DocumentContext dc = appender.writingDocument()) {
                 try {
                     AuditCodec.write(record, dc.wire().bytes());
@@ -121,6 +113,14 @@ final class QueueWriter {
 
     /** Names each cached path by number, writing its definition first where this file lacks it. */
     private void numberPaths(ExcerptAppender appender, AuditRecord record) {
+        SessionHeader own = record.header;
+        if (own != null && own != header) {
+            // Decided before a policy reload, ended after it: its header again (a few calls at
+            // most), and its paths in full, since the path numbers belong to the current header.
+            writeHeader(appender, own);
+            inlinePaths(record);
+            return;
+        }
         for (int i = 0; i < record.targetCount; i++) {
             PathTable.Entry e = record.sessionKey == 0 ? null : paths.entry(record.targets[i], record.targetsUtf8[i]);
             if (e == null) {
