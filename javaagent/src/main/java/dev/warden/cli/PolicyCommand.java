@@ -6,11 +6,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code warden policy ...}: checking policy files. ({@code policy replay} joins these later.) */
+/** {@code warden policy ...}: checking, explaining and replaying policy files. */
 @Command(name = "policy",
-        description = "Checks and explains policy files.",
+        description = "Checks, explains and replays policy files.",
         mixinStandardHelpOptions = true,
-        subcommands = {PolicyCheckCommand.class, PolicyExplainCommand.class})
+        subcommands = {PolicyCheckCommand.class, PolicyExplainCommand.class, PolicyReplayCommand.class})
 final class PolicyCommand implements Callable<Integer> {
 
     @Spec
@@ -18,6 +18,6 @@ final class PolicyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: check or explain");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: check, explain or replay");
     }
 }

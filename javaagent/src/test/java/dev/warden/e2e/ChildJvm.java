@@ -139,6 +139,10 @@ final class ChildJvm implements AutoCloseable {
         return List.copyOf(out);
     }
 
+    List<String> stderr() {
+        return List.copyOf(err);
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {

@@ -3,21 +3,26 @@ package dev.warden.policy;
 import java.util.List;
 
 /**
- * A rule's {@code after = <action>:<target pattern>}: the rule applies only once the session has
- * performed a matching, allowed action. Parsed and validated here; not yet enforced (see
- * {@link Policy#notInForce()}), so until it is, a deny rule with {@code after} applies as if its
- * condition held and an allow or approve rule with {@code after} never applies.
+ * A rule's {@code after = <action>:<target pattern>}: the rule applies only once the same session
+ * has performed a matching, allowed action (a workflow rule). {@link #key} names the condition
+ * across reloads, so what a session has done stays known while the condition is unchanged.
  */
-record AfterCondition(String source, List<Action> actions, TargetMatcher target) {
+record AfterCondition(String source, String key, List<Action> actions, TargetMatcher target) {
 
     /** @throws IllegalArgumentException saying what is wrong */
     static AfterCondition parse(String text, java.nio.file.Path baseDir) {
         int colon = text.indexOf(':');
-        if (colon <= 0 || colon == text.length() - 1) {
+        if (colon <= 0 || colon == text.length() - 1 || text.substring(colon + 1).isBlank()) {
             throw new IllegalArgumentException("bad after '" + text
                     + "' (write <action>:<target pattern>, e.g. file.read:/srv/kb/**)");
         }
-        List<Action> actions = ActionPatterns.expand(text.substring(0, colon).trim());
+        String actionText = text.substring(0, colon).trim();
+        String pattern = text.substring(colon + 1).trim();
+        if (actionText.contains(",") || pattern.contains(",")) {
+            throw new IllegalArgumentException("after '" + text + "' names one action and one target pattern;"
+                    + " a list is not supported (split the rule)");
+        }
+        List<Action> actions = ActionPatterns.expand(actionText);
         TargetSyntax syntax = actions.get(0).syntax();
         for (Action a : actions) {
             if (a.syntax() != syntax) {
@@ -25,6 +30,11 @@ record AfterCondition(String source, List<Action> actions, TargetMatcher target)
                         + actions.get(0) + " takes " + syntax.description + ", " + a + " " + a.syntax().description + ")");
             }
         }
-        return new AfterCondition(text, List.copyOf(actions), syntax.compile(text.substring(colon + 1).trim(), baseDir));
+        return new AfterCondition(text, actionText + ":" + pattern, List.copyOf(actions), syntax.compile(pattern, baseDir));
+    }
+
+    /** Whether {@code action} on {@code target} (a file's real path) is what the condition waits for. */
+    boolean matches(Action action, String target) {
+        return actions.contains(action) && this.target.matches(target);
     }
 }

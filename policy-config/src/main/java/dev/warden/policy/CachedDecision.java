@@ -6,50 +6,60 @@ import java.util.List;
 
 /**
  * What the decision cache holds for one (action, target): the rules that match it, which is static,
- * and the verdicts they give. Rules with {@code hours} are checked on every call, never baked in:
- * the entry keeps one verdict per combination of its time-windowed rules being open or closed
- * (a bitmask index, filled on first use), so a hit costs a few comparisons and allocates nothing.
+ * and the verdicts they give. Rules with {@code hours} or {@code after} are checked on every call,
+ * never baked in: the entry keeps one verdict per combination of its conditional rules applying or
+ * not (a bitmask index, filled on first use), so a hit costs a few comparisons and allocates nothing.
  */
 final class CachedDecision {
 
-    /** Entries with more time-windowed rules than this build their verdict on every call instead. */
-    private static final int MAX_TIMED = 8;
+    /** Entries with more conditional rules than this build their verdict on every call instead. */
+    private static final int MAX_CONDITIONAL = 8;
 
     private final Verdict fixed;
     private final Action action;
+    private final String target;
+    private final int[] performs;
     private final Rule[] matched;
-    private final Rule[] timed;
+    private final Rule[] conditional;
     private final Verdict[] byMask;
     private final VerdictFactory verdicts;
 
-    private CachedDecision(Verdict fixed, Action action, Rule[] matched, Rule[] timed, VerdictFactory verdicts) {
+    private CachedDecision(Verdict fixed, Action action, String target, int[] performs, Rule[] matched,
+            Rule[] conditional, VerdictFactory verdicts) {
         this.fixed = fixed;
         this.action = action;
+        this.target = target;
+        this.performs = performs;
         this.matched = matched;
-        this.timed = timed;
-        this.byMask = timed.length > 0 && timed.length <= MAX_TIMED ? new Verdict[1 << timed.length] : null;
+        this.conditional = conditional;
+        this.byMask = conditional.length > 0 && conditional.length <= MAX_CONDITIONAL ? new Verdict[1 << conditional.length] : null;
         this.verdicts = verdicts;
     }
 
-    static CachedDecision of(Action action, List<Rule> matched, VerdictFactory verdicts) {
-        List<Rule> timed = new ArrayList<>();
+    /**
+     * {@code target}: the real path for files (what the trust ceiling judges); {@code performs}: the
+     * {@code after} conditions this (action, target) meets, once allowed.
+     */
+    static CachedDecision of(Action action, String target, int[] performs, List<Rule> matched, VerdictFactory verdicts) {
+        List<Rule> conditional = new ArrayList<>();
         for (Rule r : matched) {
-            if (r.hoursWindows() != null) {
-                timed.add(r);
+            if (r.conditional()) {
+                conditional.add(r);
             }
         }
-        Verdict fixed = timed.isEmpty() ? verdicts.build(action, matched) : null;
-        return new CachedDecision(fixed, action, matched.toArray(new Rule[0]), timed.toArray(new Rule[0]), verdicts);
+        Verdict fixed = conditional.isEmpty() ? verdicts.build(action, target, performs, matched) : null;
+        return new CachedDecision(fixed, action, target, performs, matched.toArray(new Rule[0]),
+                conditional.toArray(new Rule[0]), verdicts);
     }
 
-    Verdict verdict(Clock clock) {
+    Verdict verdict(Clock clock, PerformedActions performed) {
         if (fixed != null) {
             return fixed;
         }
         long now = clock.millis();
         int mask = 0;
-        for (int i = 0; i < timed.length; i++) {
-            if (timed[i].hoursWindows().isOpen(now)) {
+        for (int i = 0; i < conditional.length; i++) {
+            if (conditional[i].openFor(now, performed)) {
                 mask |= 1 << i;
             }
         }
@@ -65,21 +75,21 @@ final class CachedDecision {
         return v;
     }
 
-    /** The verdict when exactly the time-windowed rules in {@code mask} are open. */
+    /** The verdict when exactly the conditional rules in {@code mask} apply. */
     private Verdict build(int mask) {
         List<Rule> applying = new ArrayList<>(matched.length);
         for (Rule r : matched) {
-            int bit = indexOfTimed(r);
+            int bit = indexOfConditional(r);
             if (bit < 0 || (mask & (1 << bit)) != 0) {
                 applying.add(r);
             }
         }
-        return verdicts.build(action, applying);
+        return verdicts.build(action, target, performs, applying);
     }
 
-    private int indexOfTimed(Rule r) {
-        for (int i = 0; i < timed.length; i++) {
-            if (timed[i] == r) {
+    private int indexOfConditional(Rule r) {
+        for (int i = 0; i < conditional.length; i++) {
+            if (conditional[i] == r) {
                 return i;
             }
         }

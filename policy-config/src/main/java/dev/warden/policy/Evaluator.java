@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Finds the rules that match an (action, target) — step 1 of policy.md's "How a decision is
- * made", except {@code hours}, which {@link CachedDecision} checks per call. Each action has its own
+ * made", except {@code hours} and {@code after}, which {@link CachedDecision} checks per call. Each action has its own
  * precomputed rule table, so a miss scans only the rules that name the action.
  */
 final class Evaluator {
@@ -26,7 +26,7 @@ final class Evaluator {
         }
     }
 
-    /** The rules whose actions, targets, except, roles and (not yet enforced) after apply. */
+    /** The rules whose actions, targets, except and roles apply ({@code hours} and {@code after} are per call). */
     List<Rule> matching(Action action, String written, String real, String role) {
         List<Rule> out = new ArrayList<>();
         for (Rule r : byAction[action.id()]) {
@@ -37,11 +37,11 @@ final class Evaluator {
         return out;
     }
 
-    /** Of {@code matching}, those whose hours (if any) are open at {@code nowMillis}. */
-    static List<Rule> inHours(List<Rule> matching, long nowMillis) {
+    /** Of {@code matching}, those whose hours (if any) are open at {@code nowMillis} and whose after {@code performed} meets. */
+    static List<Rule> applying(List<Rule> matching, long nowMillis, PerformedActions performed) {
         List<Rule> out = new ArrayList<>(matching.size());
         for (Rule r : matching) {
-            if (r.hoursWindows() == null || r.hoursWindows().isOpen(nowMillis)) {
+            if (r.openFor(nowMillis, performed)) {
                 out.add(r);
             }
         }

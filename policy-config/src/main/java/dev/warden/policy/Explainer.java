@@ -22,7 +22,8 @@ final class Explainer {
         this.clock = clock;
     }
 
-    Explanation explain(Action action, String target, String role) {
+    /** {@code performs}: the after conditions the target meets; explain assumes a session that has done nothing yet. */
+    Explanation explain(Action action, String target, String role, int[] performs) {
         String who = role != null ? role : settings.agentRole();
         String written = target;
         String real = target;
@@ -38,8 +39,8 @@ final class Explainer {
             boolean matched = why == null;
             checks.add(new Explanation.RuleCheck(r.name(), r.builtin(), matched, matched ? contribution(r) : why));
         }
-        List<Rule> applying = Evaluator.inHours(evaluator.matching(action, written, real, who), now);
-        return new Explanation(action, written, real, who, verdicts.build(action, applying), checks);
+        List<Rule> applying = Evaluator.applying(evaluator.matching(action, written, real, who), now, PerformedActions.NONE);
+        return new Explanation(action, written, real, who, verdicts.build(action, real, performs, applying), checks);
     }
 
     private static String whyNot(Rule r, Action action, String written, String real, String role, long now) {
@@ -60,6 +61,9 @@ final class Explainer {
         }
         if (r.hoursWindows() != null && !r.hoursWindows().isOpen(now)) {
             return "outside hours " + r.hours();
+        }
+        if (r.after() != null) {
+            return "applies only after " + r.after() + " in the same session (explain assumes a session that has done nothing yet)";
         }
         return null;
     }

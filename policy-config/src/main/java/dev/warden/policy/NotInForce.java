@@ -10,8 +10,8 @@ import java.util.Set;
  */
 final class NotInForce {
 
-    private static final Set<String> GLOBAL = Set.of("warden.session.ttl", "warden.sandbox.allow",
-            "warden.approval.timeout", "warden.approval.webhook", "warden.reload");
+    private static final Set<String> GLOBAL = Set.of("warden.session.ttl",
+            "warden.approval.timeout", "warden.approval.webhook");
 
     static final String SUFFIX = " is parsed but not yet enforced by this version";
 
@@ -24,8 +24,6 @@ final class NotInForce {
             String note = null;
             if (GLOBAL.contains(key)) {
                 note = key + SUFFIX;
-            } else if (key.equals("warden.agent.trust") && !e.value().trim().equalsIgnoreCase("full")) {
-                note = key + " = " + e.value() + SUFFIX + " (every rule applies as under full trust)";
             } else if (RuleKey.isRuleKey(key)) {
                 note = ruleNote(key, e.value());
             }
@@ -37,10 +35,6 @@ final class NotInForce {
     }
 
     private static String ruleNote(String key, String value) {
-        if (key.endsWith(".after")) {
-            return key + SUFFIX + ": until it is, a deny rule with after applies as if its condition held,"
-                    + " and an allow or approve rule with after never applies";
-        }
         if (key.endsWith(".effect") && value.trim().equalsIgnoreCase("approve")) {
             return key + " = approve" + SUFFIX + ": calls that need approval are denied";
         }

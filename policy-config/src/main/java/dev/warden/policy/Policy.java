@@ -34,8 +34,13 @@ public final class Policy {
     private final VerdictFactory verdicts;
     private final DecisionCache cache = new DecisionCache();
     private final Clock clock;
+    private final AfterIndices afterIndices;
+    /** The distinct after conditions of the rules, each once, with its number. */
+    private final AfterCondition[] conditions;
+    private final int[] conditionIndex;
 
-    Policy(Settings settings, Path source, List<Rule> rules, List<Entry> entries, List<String> notInForce, Clock clock) {
+    Policy(Settings settings, Path source, List<Rule> rules, List<Entry> entries, List<String> notInForce, Clock clock,
+            TrustCeiling ceiling, AfterIndices afterIndices) {
         this.settings = settings;
         this.source = source;
         this.rules = List.copyOf(rules);
@@ -43,8 +48,17 @@ public final class Policy {
         this.version = PolicyVersion.of(entries);
         this.notInForce = List.copyOf(notInForce);
         this.evaluator = new Evaluator(rules);
-        this.verdicts = new VerdictFactory(settings);
+        this.verdicts = new VerdictFactory(settings, ceiling);
         this.clock = clock;
+        this.afterIndices = afterIndices;
+        Map<Integer, AfterCondition> distinct = new java.util.TreeMap<>();
+        for (Rule r : this.rules) {
+            if (r.afterCondition() != null) {
+                distinct.putIfAbsent(r.afterIndex(), r.afterCondition());
+            }
+        }
+        this.conditions = distinct.values().toArray(new AfterCondition[0]);
+        this.conditionIndex = distinct.keySet().stream().mapToInt(Integer::intValue).toArray();
         verdicts.prebuild(this.rules);
     }
 
@@ -64,12 +78,22 @@ public final class Policy {
      * {@code decidePath(action, target, target)}.
      */
     public Verdict decide(Action action, String target) {
+        return decide(action, target, PerformedActions.NONE);
+    }
+
+    /**
+     * As {@link #decide(Action, String)} for a session that has done {@code performed}: rules with
+     * {@code after} apply once their condition is met. When the call goes ahead, the caller hands
+     * {@link Verdict#performs()} to {@link PerformedActions#remember}.
+     */
+    public Verdict decide(Action action, String target, PerformedActions performed) {
         CachedDecision d = cache.get(action, target);
         if (d == null) {
-            d = CachedDecision.of(action, evaluator.matching(action, target, target, settings.agentRole()), verdicts);
+            d = CachedDecision.of(action, target, performs(action, target),
+                    evaluator.matching(action, target, target, settings.agentRole()), verdicts);
             cache.put(action, target, d);
         }
-        return d.verdict(clock);
+        return d.verdict(clock, performed);
     }
 
     /**
@@ -78,15 +102,47 @@ public final class Policy {
      * either; an allow or approve rule must match {@code real}.
      */
     public Verdict decidePath(Action action, String written, String real) {
+        return decidePath(action, written, real, PerformedActions.NONE);
+    }
+
+    /** {@link #decidePath(Action, String, String)} for a session that has done {@code performed}. */
+    public Verdict decidePath(Action action, String written, String real, PerformedActions performed) {
         if (written.equals(real)) {
-            return decide(action, real);
+            return decide(action, real, performed);
         }
         CachedDecision d = cache.get(action, written, real);
         if (d == null) {
-            d = CachedDecision.of(action, evaluator.matching(action, written, real, settings.agentRole()), verdicts);
+            d = CachedDecision.of(action, real, performs(action, real),
+                    evaluator.matching(action, written, real, settings.agentRole()), verdicts);
             cache.put(action, written, real, d);
         }
-        return d.verdict(clock);
+        return d.verdict(clock, performed);
+    }
+
+    /**
+     * The decision as an agent with {@code role} (the policy's when {@code null}) that has done
+     * {@code performed} would get it now, never cached: for {@code policy replay}, which re-decides
+     * recorded calls. For files {@code written} and {@code real} are as in {@link #decidePath}.
+     */
+    public Verdict decideAs(Action action, String written, String real, String role, PerformedActions performed) {
+        String who = role != null ? role : settings.agentRole();
+        List<Rule> applying = Evaluator.applying(evaluator.matching(action, written, real, who), clock.millis(), performed);
+        return verdicts.build(action, real, performs(action, real), applying);
+    }
+
+    /** The numbers of the after conditions that {@code action} on {@code target} meets. */
+    private int[] performs(Action action, String target) {
+        int[] out = null;
+        int n = 0;
+        for (int i = 0; i < conditions.length; i++) {
+            if (conditions[i].matches(action, target)) {
+                if (out == null) {
+                    out = new int[conditions.length];
+                }
+                out[n++] = conditionIndex[i];
+            }
+        }
+        return out == null ? Verdict.NO_CONDITIONS : java.util.Arrays.copyOf(out, n);
     }
 
     /**
@@ -114,7 +170,7 @@ public final class Policy {
     public Explanation explain(Action action, String target, String role) {
         // An HTTP target is explained as Warden will see it: normalized as policy.md says.
         String decided = action.family().equals("http") ? normalizedUrlOrAsIs(target) : target;
-        return new Explainer(evaluator, verdicts, rules, settings, clock).explain(action, decided, role);
+        return new Explainer(evaluator, verdicts, rules, settings, clock).explain(action, decided, role, performs(action, decided));
     }
 
     private static String normalizedUrlOrAsIs(String target) {
@@ -158,6 +214,9 @@ public final class Policy {
     }
 
     Clock clock() { return clock; }
+
+    /** The after conditions' numbers, for a reload to keep (a session's memory of them stays valid). */
+    AfterIndices afterIndices() { return afterIndices; }
 
     @Override
     public String toString() {

@@ -23,16 +23,20 @@ final class PolicyCompiler {
     private final Overrides overrides;
     private final Clock clock;
     private final Map<String, RateLimiter> previousLimiters;
+    private final AfterIndices afterIndices;
     private final Problems problems;
     private final Path baseDir;
     /** Keys whose {@code ${…}} failed: already reported, so their rule or setting is not judged again. */
     private final Set<String> unexpanded = new HashSet<>();
 
-    PolicyCompiler(Path file, Overrides overrides, Clock clock, Map<String, RateLimiter> previousLimiters) {
+    /** {@code previousAfter}: the numbers of the policy a reload replaces (copied, never changed), or {@code null}. */
+    PolicyCompiler(Path file, Overrides overrides, Clock clock, Map<String, RateLimiter> previousLimiters,
+            AfterIndices previousAfter) {
         this.file = file;
         this.overrides = overrides;
         this.clock = clock;
         this.previousLimiters = previousLimiters;
+        this.afterIndices = previousAfter == null ? new AfterIndices() : previousAfter.copy();
         this.problems = new Problems(file.toString());
         String userDir = overrides.jvmProperty("user.dir");
         this.baseDir = Path.of(userDir != null ? userDir : "").toAbsolutePath().normalize();
@@ -44,7 +48,8 @@ final class PolicyCompiler {
         entries = expanded(entries);
         Settings settings = settings(entries);
         List<Rule> rules = new ArrayList<>();
-        RuleCompiler compiler = new RuleCompiler(baseDir, ZoneId.systemDefault(), problems, previousLimiters);
+        TrustCeiling ceiling = ceiling(entries, settings);
+        RuleCompiler compiler = new RuleCompiler(baseDir, ZoneId.systemDefault(), problems, previousLimiters, afterIndices);
         ruleFields(entries).forEach((name, fields) -> {
             if (fields.values().stream().anyMatch(e -> unexpanded.contains(e.key()))) {
                 return;
@@ -62,7 +67,19 @@ final class PolicyCompiler {
             all.add(BuiltinRules.jvm(overrides, baseDir));
         }
         all.addAll(rules);
-        return new Policy(settings, source, all, entries, NotInForce.of(entries), clock);
+        return new Policy(settings, source, all, entries, NotInForce.of(entries), clock, ceiling, afterIndices);
+    }
+
+    /** {@code warden.agent.trust} and {@code warden.sandbox.allow}, whose entries are reported on their line. */
+    private TrustCeiling ceiling(List<Entry> entries, Settings settings) {
+        String tmpdir = overrides.jvmProperty("java.io.tmpdir");
+        try {
+            return TrustCeiling.of(settings.trust(), settings.sandboxAllow(), tmpdir != null ? tmpdir : "/tmp", baseDir);
+        } catch (IllegalArgumentException e) {
+            Entry at = entries.stream().filter(x -> x.key().equals(GlobalKey.SANDBOX_ALLOW.key)).findFirst().orElse(null);
+            problems.add(at == null ? 0 : at.line(), GlobalKey.SANDBOX_ALLOW.key + ": " + e.getMessage());
+            return TrustCeiling.FULL;
+        }
     }
 
     /** Drops (and reports) duplicate, foreign and unknown keys, and empty values. */

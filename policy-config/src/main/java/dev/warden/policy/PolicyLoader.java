@@ -32,22 +32,23 @@ public final class PolicyLoader {
 
     /** As {@link #load(Path, Overrides)}, with the clock {@code hours} are checked against (tests). */
     public static Policy load(Path file, Overrides overrides, Clock clock) throws PolicyException {
-        return compile(file, overrides, clock, Map.of());
+        return compile(file, overrides, clock, Map.of(), null);
     }
 
     /**
      * Loads a changed file to replace {@code previous}: rate limiters are kept for rules whose name
-     * and limit are unchanged (policy.md), and the clock is the previous policy's. On an error the
-     * caller keeps {@code previous}.
+     * and limit are unchanged (policy.md), {@code after} conditions keep their numbers (so what a
+     * session has done stays known), and the clock is the previous policy's. On an error the
+     * caller keeps {@code previous}, which this leaves untouched.
      */
     public static Policy reload(Path file, Overrides overrides, Policy previous) throws PolicyException {
-        return compile(file, overrides, previous.clock(), previous.limiters());
+        return compile(file, overrides, previous.clock(), previous.limiters(), previous.afterIndices());
     }
 
-    private static Policy compile(Path file, Overrides overrides, Clock clock, Map<String, RateLimiter> limiters)
-            throws PolicyException {
+    private static Policy compile(Path file, Overrides overrides, Clock clock, Map<String, RateLimiter> limiters,
+            AfterIndices afterIndices) throws PolicyException {
         String text = read(file);
-        return new PolicyCompiler(file, overrides, clock, limiters).compile(text);
+        return new PolicyCompiler(file, overrides, clock, limiters, afterIndices).compile(text);
     }
 
     private static String read(Path file) throws PolicyException {

@@ -9,9 +9,8 @@ import java.util.List;
  * <p>Which path a file rule is matched against follows policy.md: a {@code deny} (or
  * {@code monitor}) rule matches if it matches either the path as written or the real path; an
  * {@code allow} or {@code approve} rule must match the real path, and is excluded when its
- * {@code except} matches either. Until {@code after} is enforced, a deny or monitor rule with
- * {@code after} applies as if its condition held, and an allow or approve rule with {@code after}
- * never applies.
+ * {@code except} matches either. {@code hours} and {@code after} change with time and with what
+ * the session did, so they are checked per call ({@link #openFor}), never cached.
  */
 public final class Rule {
 
@@ -69,6 +68,22 @@ public final class Rule {
     /** {@code after} as written, or {@code null}. */
     public String after() { return p.after == null ? null : p.after.source(); }
 
+    /** The compiled {@code after}, or {@code null}. */
+    AfterCondition afterCondition() { return p.after; }
+
+    /** Its number in a session's {@link PerformedActions}; -1 without after. */
+    int afterIndex() { return p.afterIndex; }
+
+    /** Whether {@code hours} or {@code after} decide, per call, if the rule applies. */
+    boolean conditional() {
+        return p.hours != null || p.after != null;
+    }
+
+    /** Whether the rule's hours are open at {@code nowMillis} and its after condition met by {@code performed}. */
+    boolean openFor(long nowMillis, PerformedActions performed) {
+        return (p.hours == null || p.hours.isOpen(nowMillis)) && (p.after == null || performed.performed(p.afterIndex));
+    }
+
     /** Whether this is a built-in rule ({@code jvm} or {@code warden-self}). */
     public boolean builtin() { return p.builtin; }
 
@@ -85,13 +100,10 @@ public final class Rule {
 
     boolean enforcedAlways() { return p.enforcedAlways; }
 
-    /** Roles and the not-yet-enforced {@code after}: what decides applicability besides targets and time. */
+    /** Roles: what decides applicability besides targets, time and what the session did. */
     String whyNotApplicable(String role) {
         if (!p.roles.isEmpty() && (role == null || !p.roles.contains(role))) {
             return role == null ? "no agent role; the rule is for " + p.roles : "role " + role + " is not in " + p.roles;
-        }
-        if (p.after != null && p.effect != Effect.DENY && p.effect != Effect.MONITOR) {
-            return "after is not yet enforced, so an " + p.effect.policyValue() + " rule with after never applies";
         }
         return null;
     }

@@ -23,12 +23,15 @@ final class RuleCompiler {
     private final ZoneId defaultZone;
     private final Problems problems;
     private final Map<String, RateLimiter> previousLimiters;
+    private final AfterIndices afterIndices;
 
-    RuleCompiler(Path baseDir, ZoneId defaultZone, Problems problems, Map<String, RateLimiter> previousLimiters) {
+    RuleCompiler(Path baseDir, ZoneId defaultZone, Problems problems, Map<String, RateLimiter> previousLimiters,
+            AfterIndices afterIndices) {
         this.baseDir = baseDir;
         this.defaultZone = defaultZone;
         this.problems = problems;
         this.previousLimiters = previousLimiters;
+        this.afterIndices = afterIndices;
     }
 
     /** The compiled rule, or {@code null} when it has errors (all of them reported). */
@@ -66,6 +69,10 @@ final class RuleCompiler {
         Entry after = fields.get(RuleField.AFTER);
         if (after != null) {
             r.after = parse(after, v -> AfterCondition.parse(v, baseDir));
+            if (r.after != null) {
+                Integer index = parse(after, v -> afterIndices.indexOf(r.after));
+                r.afterIndex = index == null ? -1 : index;
+            }
         }
         limits(r, fields);
         if (r.actions.isEmpty() || r.effect == null || problems.count() > before) {

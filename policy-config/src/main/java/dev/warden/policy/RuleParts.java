@@ -26,6 +26,8 @@ final class RuleParts {
     int maxTargets;
     long maxRows;
     AfterCondition after;
+    /** The number of {@link #after} in a session's {@link PerformedActions}; -1 without after. */
+    int afterIndex = -1;
     /** Never relaxed by monitor mode ({@code warden-self}). */
     boolean enforcedAlways;
 

@@ -28,6 +28,7 @@ public final class Verdict {
 
 
     static final String[] NO_RULES = new String[0];
+    static final int[] NO_CONDITIONS = new int[0];
 
     private final Decision decision;
     private final String rule;
@@ -41,10 +42,19 @@ public final class Verdict {
     private final RateLimiter limiter;
     private final int maxTargets;
     private final long maxRows;
+    private final int[] performs;
+    private final boolean byCeiling;
 
     Verdict(Decision decision, String rule, String reason, String wouldDenyRule, String wouldDenyReason,
             String[] monitorRules, boolean builtin, boolean enforcedAlways, RateLimiter limiter, int maxTargets,
             long maxRows) {
+        this(decision, rule, reason, wouldDenyRule, wouldDenyReason, monitorRules, builtin, enforcedAlways, limiter,
+                maxTargets, maxRows, NO_CONDITIONS, false);
+    }
+
+    Verdict(Decision decision, String rule, String reason, String wouldDenyRule, String wouldDenyReason,
+            String[] monitorRules, boolean builtin, boolean enforcedAlways, RateLimiter limiter, int maxTargets,
+            long maxRows, int[] performs, boolean byCeiling) {
         this.decision = decision;
         this.rule = rule;
         this.reason = reason;
@@ -57,6 +67,14 @@ public final class Verdict {
         this.limiter = limiter;
         this.maxTargets = maxTargets;
         this.maxRows = maxRows;
+        this.performs = performs.length == 0 ? NO_CONDITIONS : performs;
+        this.byCeiling = byCeiling;
+    }
+
+    /** This verdict for an (action, target) that meets the {@code after} conditions {@code conditions}. */
+    Verdict performing(int[] conditions) {
+        return new Verdict(decision, rule, reason, wouldDenyRule, wouldDenyReason, monitorRules, builtin,
+                enforcedAlways, limiter, maxTargets, maxRows, conditions, byCeiling);
     }
 
     public Decision decision() { return decision; }
@@ -98,6 +116,19 @@ public final class Verdict {
     /** The deciding rule's {@code max-rows}, or 0. */
     public long maxRows() { return maxRows; }
 
+    /**
+     * The {@code after} conditions this (action, target) meets: when the call goes ahead, the
+     * session remembers them ({@link PerformedActions#remember}). A shared array: never change it.
+     */
+    public int[] performs() { return performs; }
+
+    /**
+     * Whether the trust ceiling ({@code warden.agent.trust}) turned what the rules allow into this
+     * denial (or would-deny), {@link #rule()} being {@code trust}. A {@code net.connect} that is part
+     * of an allowed call is let through all the same (policy.md: read-only denies only the others).
+     */
+    public boolean byCeiling() { return byCeiling; }
+
     /** The stricter of two verdicts (deny, then approve, then would-deny, then allow); {@code a} on a tie. */
     public static Verdict strictest(Verdict a, Verdict b) {
         return rank(b) > rank(a) ? b : a;
@@ -121,7 +152,7 @@ public final class Verdict {
                 && Objects.equals(wouldDenyRule, v.wouldDenyRule) && Objects.equals(wouldDenyReason, v.wouldDenyReason)
                 && Arrays.equals(monitorRules, v.monitorRules) && builtin == v.builtin
                 && enforcedAlways == v.enforcedAlways && limiter == v.limiter && maxTargets == v.maxTargets
-                && maxRows == v.maxRows;
+                && maxRows == v.maxRows && Arrays.equals(performs, v.performs) && byCeiling == v.byCeiling;
     }
 
     @Override

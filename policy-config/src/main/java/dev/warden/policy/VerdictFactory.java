@@ -14,10 +14,12 @@ final class VerdictFactory {
     static final String EXIT_ALLOWED = "jvm.exit is allowed unless a rule denies it";
 
     private final Settings settings;
+    private final TrustCeiling ceiling;
     private final ConcurrentHashMap<Verdict, Verdict> interned = new ConcurrentHashMap<>();
 
-    VerdictFactory(Settings settings) {
+    VerdictFactory(Settings settings, TrustCeiling ceiling) {
         this.settings = settings;
+        this.ceiling = ceiling;
     }
 
     /**
@@ -25,18 +27,25 @@ final class VerdictFactory {
      * so that later misses mostly find them interned already.
      */
     void prebuild(List<Rule> rules) {
+        if (ceiling != TrustCeiling.FULL) {
+            return; // the ceiling depends on the target: nothing to build ahead
+        }
         for (Action a : Action.all()) {
-            build(a, List.of());
+            build(a, null, Verdict.NO_CONDITIONS, List.of());
         }
         for (Rule r : rules) {
             for (Action a : r.actions()) {
-                build(a, List.of(r));
+                build(a, null, Verdict.NO_CONDITIONS, List.of(r));
             }
         }
     }
 
-    /** {@code applying}: the rules whose actions, targets, except, roles and hours apply, in policy order. */
-    Verdict build(Action action, List<Rule> applying) {
+    /**
+     * {@code applying}: the rules whose actions, targets, except, roles, hours and after apply, in
+     * policy order; {@code target}: what the trust ceiling judges (a file's real path);
+     * {@code performs}: the after conditions the (action, target) meets.
+     */
+    Verdict build(Action action, String target, int[] performs, List<Rule> applying) {
         Rule deny = null;
         Rule approve = null;
         Rule allow = null;
@@ -61,20 +70,27 @@ final class VerdictFactory {
         }
         Rule decider = deny != null ? deny : approve != null ? approve : allow;
         Verdict v = decider != null ? ofRule(decider) : byDefault(action);
+        // 5. The trust ceiling turns an allow into a denial (the built-in jvm rule aside).
+        String refused = v.decision() == Decision.ALLOW && !v.builtin() && target != null
+                ? ceiling.refuses(action, target, decider) : null;
+        if (refused != null) {
+            v = new Verdict(Decision.DENY, TrustCeiling.RULE, refused, null, null, Verdict.NO_RULES, false, false,
+                    null, 0, 0, Verdict.NO_CONDITIONS, true);
+        }
         // 6. Monitor mode turns what would stop the call into an allow, recorded as would-deny.
         if (v.decision() != Decision.ALLOW && !v.enforcedAlways()
                 && settings.mode(action.family()) == Mode.MONITOR) {
             v = new Verdict(Decision.ALLOW, v.rule(), v.reason(), v.rule(), v.reason(), names(observed),
-                    false, false, null, 0, 0);
+                    false, false, null, 0, 0, Verdict.NO_CONDITIONS, v.byCeiling());
         } else if (v.decision() == Decision.ALLOW && monitoredDeny != null) {
             observed.remove(monitoredDeny.name());
             v = new Verdict(Decision.ALLOW, v.rule(), v.reason(), monitoredDeny.name(), reasonOf(monitoredDeny),
                     names(observed), v.builtin(), false, v.limiter(), v.maxTargets(), v.maxRows());
         } else if (!observed.isEmpty()) {
             v = new Verdict(v.decision(), v.rule(), v.reason(), null, null, names(observed), v.builtin(),
-                    v.enforcedAlways(), v.limiter(), v.maxTargets(), v.maxRows());
+                    v.enforcedAlways(), v.limiter(), v.maxTargets(), v.maxRows(), Verdict.NO_CONDITIONS, v.byCeiling());
         }
-        return intern(v);
+        return intern(performs.length == 0 ? v : v.performing(performs));
     }
 
     private Verdict ofRule(Rule r) {

@@ -183,6 +183,26 @@ class ValidationErrorsTest {
                 error(rule("warden.rule.x.actions = mail.send", "warden.rule.x.effect = allow", "warden.rule.x.after = file.read")));
         assertEquals("4: warden.rule.x.after: URL pattern 'nohost' needs scheme://host, e.g. https://api.example.com/**",
                 error(rule("warden.rule.x.actions = mail.send", "warden.rule.x.effect = allow", "warden.rule.x.after = http.GET:nohost")));
+        assertEquals("4: warden.rule.x.after: bad after 'sql.SELECT:' (write <action>:<target pattern>, e.g. file.read:/srv/kb/**)",
+                error(rule("warden.rule.x.actions = mail.send", "warden.rule.x.effect = allow", "warden.rule.x.after = sql.SELECT: ")));
+        assertEquals("4: warden.rule.x.after: after 'sql.SELECT:a, b' names one action and one target pattern;"
+                + " a list is not supported (split the rule)",
+                error(rule("warden.rule.x.actions = mail.send", "warden.rule.x.effect = allow", "warden.rule.x.after = sql.SELECT:a, b")));
+        assertEquals("4: warden.rule.x.after: 'sql.SELEKT' matches no action",
+                error(rule("warden.rule.x.actions = mail.send", "warden.rule.x.effect = allow", "warden.rule.x.after = sql.SELEKT:customers")).replaceAll(" \\(.*", ""));
+    }
+
+    @Test
+    void badSandboxAllow() {
+        assertEquals("2: warden.sandbox.allow: 'https://': URL pattern 'https://' needs a host (and no user@)"
+                        + " (entries are URLs, host:port addresses or JDBC URLs)",
+                error(policy("warden.sandbox.allow = https://api.example.com/**, https://", "warden.agent.trust = sandbox")));
+    }
+
+    @Test
+    void badTrust() {
+        assertTrue(error(policy("warden.agent.trust = readonly")).startsWith("2: warden.agent.trust: 'readonly' is not one of"),
+                error(policy("warden.agent.trust = readonly")));
     }
 
     @Test

@@ -14,6 +14,11 @@ public final class AuditRecord {
     public long seq;
     /** The {@link SessionHeader} this record belongs to: agent, role, session and policy are written there. */
     public long sessionKey;
+    /**
+     * The header {@link #sessionKey} names, when the writer may not know it: a call decided under
+     * a policy that a reload replaced before the call ended. Not stored; the writer writes it first.
+     */
+    public SessionHeader header;
     /** When the call was made, nanoseconds since the epoch (UTC). */
     public long timeEpochNanos;
     public String agent;
@@ -55,6 +60,7 @@ public final class AuditRecord {
     public void clear() {
         seq = 0;
         sessionKey = 0;
+        header = null;
         timeEpochNanos = 0;
         agent = role = session = thread = action = null;
         threadUtf8 = detailUtf8 = null;
@@ -97,6 +103,7 @@ public final class AuditRecord {
         AuditRecord c = new AuditRecord();
         c.seq = seq;
         c.sessionKey = sessionKey;
+        c.header = header;
         c.timeEpochNanos = timeEpochNanos;
         c.agent = agent;
         c.role = role;

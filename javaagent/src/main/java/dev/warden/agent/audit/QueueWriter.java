@@ -90,7 +90,7 @@ final class QueueWriter {
     private boolean write(ExcerptAppender appender, AuditRecord record) {
         try {
             if (headerDue.get() && headerDue.compareAndSet(true, false)) {
-                writeHeader(appender);
+                writeHeader(appender, header);
             }
             numberPaths(appender, record);
             try (DocumentContext dc = appender.writingDocument()) {
@@ -113,6 +113,14 @@ final class QueueWriter {
 
     /** Names each cached path by number, writing its definition first where this file lacks it. */
     private void numberPaths(ExcerptAppender appender, AuditRecord record) {
+        SessionHeader own = record.header;
+        if (own != null && own != header) {
+            // Decided before a policy reload, ended after it: its header again (a few calls at
+            // most), and its paths in full, since the path numbers belong to the current header.
+            writeHeader(appender, own);
+            inlinePaths(record);
+            return;
+        }
         for (int i = 0; i < record.targetCount; i++) {
             PathTable.Entry e = record.sessionKey == 0 ? null : paths.entry(record.targets[i], record.targetsUtf8[i]);
             if (e == null) {
@@ -131,8 +139,13 @@ final class QueueWriter {
         }
     }
 
-    private void writeHeader(ExcerptAppender appender) {
-        SessionHeader h = header;
+    private static void inlinePaths(AuditRecord record) {
+        for (int i = 0; i < record.targetCount; i++) {
+            record.targetIds[i] = 0;
+        }
+    }
+
+    private void writeHeader(ExcerptAppender appender, SessionHeader h) {
         if (h != null) {
             try (DocumentContext dc = appender.writingDocument()) {
                 AuditCodec.writeSession(h, dc.wire().bytes());

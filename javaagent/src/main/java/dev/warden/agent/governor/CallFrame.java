@@ -13,6 +13,8 @@ final class CallFrame {
     static final int INITIAL_DECISIONS = 4;
 
     int family;
+    /** The policy snapshot the call was decided under; its record names that version. */
+    dev.warden.policy.Policy policy;
     int op;
     /** The path argument of the call, to recognize the JDK's own nested calls on the same path. */
     Object path;
@@ -52,6 +54,7 @@ final class CallFrame {
 
     void reset(int family) {
         this.family = family;
+        policy = null;
         op = 0;
         path = null;
         pathActions = 0;

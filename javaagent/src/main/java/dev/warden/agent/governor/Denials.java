@@ -12,7 +12,9 @@ final class Denials {
     private Denials() {}
 
     static String message(String action, String target, String reason, String rule) {
-        return "Warden denied " + action + " " + target + ": " + reason + " (" + cause(rule) + ")";
+        // policy.md: a denial by the trust ceiling names the level, "(trust read-only)", which is its reason.
+        String cause = "trust".equals(rule) ? reason : cause(rule);
+        return "Warden denied " + action + " " + target + ": " + reason + " (" + cause + ")";
     }
 
     /** {@code rule <name>} for a policy rule, {@code default}, or the mechanism that denied. */

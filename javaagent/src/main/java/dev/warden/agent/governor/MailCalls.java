@@ -62,19 +62,20 @@ final class MailCalls {
         f.startNanos = now;
         f.path = message;
         f.mail = facts;
-        Policy policy = governor.policy();
+        Policy policy = governor.policyFor(f);
         for (int t = 0; t < facts.count(); t++) {
             int i = f.add(Action.MAIL_SEND, facts.target(t), null, null, null);
             if (policy == null) {
                 governor.noPolicy(f, i);
             } else {
-                f.verdicts[i] = policy.decide(Action.MAIL_SEND, facts.target(t));
+                f.verdicts[i] = policy.decide(Action.MAIL_SEND, facts.target(t), governor.performed());
             }
         }
         if (policy != null) {
             RuntimeChecks.applyCall(f, 0, governor.killSwitch(), governor.recorder(), policy, now);
         }
         if (f.firstDenied() < 0) {
+            governor.proceeding(f);
             return NetworkCalls.GOVERNED;
         }
         governor.recorder().blocked(ts, f);

@@ -62,11 +62,11 @@ final class NetworkCalls {
         f.method = method;
         f.bodyBytes = bodyBytes;
         int i = f.add(action, t.target, null, t.utf8, null);
-        Policy policy = governor.policy();
+        Policy policy = governor.policyFor(f);
         if (policy == null) {
             governor.noPolicy(f, i);
         } else {
-            Verdict v = policy.decide(action, t.target);
+            Verdict v = policy.decide(action, t.target, governor.performed());
             f.verdicts[i] = v;
             RuntimeChecks.apply(f, i, v, governor.killSwitch(), governor.recorder(), policy, now);
         }
@@ -83,6 +83,7 @@ final class NetworkCalls {
         if (subject != null) {
             ts.rememberDecided(subject, url, method, null);
         }
+        governor.proceeding(f);
         endpoints.allowed(t.endpoint, now);
         return GOVERNED;
     }
@@ -275,21 +276,23 @@ final class NetworkCalls {
         f.startNanos = now;
         f.path = address;
         int i = f.add(Action.NET_CONNECT, target, null, null, null);
-        Policy policy = governor.policy();
+        Policy policy = governor.policyFor(f);
         if (policy == null) {
             governor.noPolicy(f, i);
         } else {
-            Verdict v = policy.decide(Action.NET_CONNECT, target);
+            Verdict v = policy.decide(Action.NET_CONNECT, target, governor.performed());
             f.verdicts[i] = v;
             RuntimeChecks.apply(f, i, v, governor.killSwitch(), governor.recorder(), policy, now);
             boolean byRuntime = "kill-switch".equals(f.rules[i]) || "error".equals(f.rules[i]);
-            if ("default".equals(v.rule()) && !byRuntime
+            // No rule denies it (none matched, or only the trust ceiling refused what one allowed).
+            boolean noRuleDenies = "default".equals(v.rule()) || v.byCeiling();
+            if (noRuleDenies && !byRuntime
                     && (ts.insideAllowedCall() || (selector
                             && (endpoints.recentlyAllowed(target, now) || endpoints.recentlyAllowed(byName, now))))) {
                 // No rule names this address, and it is where an allowed request goes: no allow rule needed.
                 f.decisions[i] = Outcome.ALLOW;
                 f.reasons[i] = ts.mailTransport > 0 ? MailCalls.MAIL_TRANSPORT : PART_OF_REQUEST;
-            } else if ("default".equals(v.rule()) && !byRuntime && resolvers.contains(target)) {
+            } else if (noRuleDenies && !byRuntime && resolvers.contains(target)) {
                 f.decisions[i] = Outcome.ALLOW;
                 f.reasons[i] = DNS_QUERY;
             }
@@ -300,6 +303,7 @@ final class NetworkCalls {
             ts.pop();
             return DENIED;
         }
+        governor.proceeding(f);
         return GOVERNED;
     }
 

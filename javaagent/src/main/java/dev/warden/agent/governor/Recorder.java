@@ -2,7 +2,6 @@ package dev.warden.agent.governor;
 
 import dev.warden.agent.audit.AuditRecord;
 import dev.warden.agent.audit.AuditSink;
-import dev.warden.agent.audit.SessionHeader;
 import dev.warden.policy.Policy;
 import dev.warden.policy.Verdict;
 import org.slf4j.Logger;
@@ -20,27 +19,42 @@ final class Recorder {
 
     private final AuditSink sink;
     private final Identity identity;
-    private final String policyVersion;
-    private final boolean levelAll;
-    private final boolean callerAll;
+    /** What records take from the policy in force; replaced, never changed, on a reload. */
+    private volatile RecordingPolicy current;
+    /** The one before it: the policy of calls that were decided before the last reload and end after it. */
+    private volatile RecordingPolicy previous;
+    /** {@code warden.failure} at start-up: a reload does not change it (the governor's is fixed too). */
     private final boolean failClosed;
-    /** {@code warden.audit.mail-subject}: subjects in full, else their length. */
-    private final boolean mailSubject;
     private volatile boolean broken;
     private final EpochClock clock = new EpochClock();
-    private final SessionHeader header;
 
     Recorder(AuditSink sink, Identity identity, Policy policy) {
         this.sink = sink;
         this.identity = identity;
-        this.policyVersion = policy == null ? "none" : policy.version();
-        this.levelAll = policy == null || policy.settings().auditLevel() == dev.warden.policy.AuditLevel.ALL;
-        this.callerAll = policy != null && policy.settings().auditCaller() == dev.warden.policy.AuditCaller.ALL;
-        this.failClosed = policy == null || policy.settings().failure() == dev.warden.policy.Failure.CLOSED;
-        this.mailSubject = policy != null && policy.settings().auditMailSubject();
-        this.header = new SessionHeader(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE),
-                identity.agent, identity.role, identity.session, policyVersion);
-        sink.session(header);
+        this.current = new RecordingPolicy(policy, identity);
+        this.failClosed = current.failClosed;
+        sink.session(current.header);
+    }
+
+    /**
+     * Records from now on are under {@code next}; calls decided under the policy it replaces still
+     * name that one. Called by the reload thread only.
+     */
+    void policyChanged(Policy next) {
+        RecordingPolicy n = new RecordingPolicy(next, identity);
+        previous = current;
+        sink.session(n.header);
+        current = n;
+    }
+
+    /** The recording settings of {@code decidedUnder}; allocates only for a call that outlived two reloads. */
+    private RecordingPolicy of(Policy decidedUnder) {
+        RecordingPolicy c = current;
+        if (c.policy == decidedUnder || decidedUnder == null) {
+            return c;
+        }
+        RecordingPolicy p = previous;
+        return p != null && p.policy == decidedUnder ? p : new RecordingPolicy(decidedUnder, identity);
     }
 
     /** Fed by {@link #completed}: failed calls open it. Set once by the governor before any call. */
@@ -83,7 +97,7 @@ final class Recorder {
         ThreadState ts = WardenThreads.STATE.get();
         AuditRecord r = ts.record();
         r.clear();
-        common(ts, r, nowNanos);
+        common(current, ts, r, nowNanos);
         r.action = "warden.breaker";
         r.addTarget(identity.agent);
         r.decision = decision;
@@ -107,15 +121,16 @@ final class Recorder {
      * record that lists every target, and in {@code denied} the refused ones.
      */
     void completed(ThreadState ts, CallFrame f, long nowNanos, Throwable thrown) {
+        RecordingPolicy p = of(f.policy);
         for (int i = 0; i < f.count; i = groupEnd(f, i)) {
             int end = groupEnd(f, i);
-            if (worthRecording(f, i, end)) {
-                AuditRecord r = fill(ts, f, i, end);
+            if (worthRecording(p, f, i, end)) {
+                AuditRecord r = fill(p, ts, f, i, end);
                 boolean httpError = f.family == Family.HTTP && thrown == null && f.status >= 400;
                 r.outcome = f.stopped ? "blocked" : thrown == null && !httpError ? "ok" : "failed";
                 r.error = thrown != null ? thrown.toString() : httpError ? "HTTP " + f.status : null;
                 r.durationNs = f.durationNanos >= 0 ? f.durationNanos : nowNanos - f.startNanos;
-                if (callerAll || f.decisions[strictest(f, i, end)] != Outcome.ALLOW) {
+                if (p.callerAll || f.decisions[strictest(f, i, end)] != Outcome.ALLOW) {
                     r.caller = CallerFrames.firstApplicationFrame();
                 }
                 append(r);
@@ -130,8 +145,9 @@ final class Recorder {
     /** The call was denied: every decision it made is recorded, with the caller. */
     void blocked(ThreadState ts, CallFrame f) {
         String caller = CallerFrames.firstApplicationFrame();
+        RecordingPolicy p = of(f.policy);
         for (int i = 0; i < f.count; i = groupEnd(f, i)) {
-            AuditRecord r = fill(ts, f, i, groupEnd(f, i));
+            AuditRecord r = fill(p, ts, f, i, groupEnd(f, i));
             r.outcome = "blocked";
             r.caller = caller;
             append(r);
@@ -140,8 +156,9 @@ final class Recorder {
 
     /** Whether {@link #completed} would write anything for {@code f} (at {@code warden.audit.level = denials} an allowed call writes nothing). */
     boolean wouldRecord(CallFrame f) {
+        RecordingPolicy p = of(f.policy);
         for (int i = 0; i < f.count; i = groupEnd(f, i)) {
-            if (worthRecording(f, i, groupEnd(f, i))) {
+            if (worthRecording(p, f, i, groupEnd(f, i))) {
                 return true;
             }
         }
@@ -181,7 +198,7 @@ final class Recorder {
     void error(ThreadState ts, String action, String target, String reason, boolean blocked) {
         AuditRecord r = ts.record();
         r.clear();
-        common(ts, r, System.nanoTime());
+        common(current, ts, r, System.nanoTime());
         r.action = action;
         r.addTarget(target);
         r.decision = "error";
@@ -192,27 +209,50 @@ final class Recorder {
         append(r);
     }
 
+    /**
+     * A reload of the policy file: applied ({@code decision = allow}, under the new version) or
+     * refused ({@code error}, under the version kept, {@code reason} naming the lines at fault).
+     */
+    void reload(String file, boolean applied, String reason, String detail) {
+        AuditRecord r = WardenThreads.STATE.get().record();
+        r.clear();
+        common(current, WardenThreads.STATE.get(), r, System.nanoTime());
+        r.action = RELOAD_ACTION;
+        r.addTarget(file);
+        r.decision = applied ? "allow" : "error";
+        r.rule = "reload";
+        r.reason = reason;
+        if (detail != null) {
+            r.detail.append(detail);
+        }
+        r.outcome = applied ? "ok" : "failed";
+        append(r);
+    }
+
+    /** The action of reload records: Warden's own, not a governed call (policy.md's table has no such action). */
+    static final String RELOAD_ACTION = "policy.reload";
+
     /** At JVM exit: writes what is held in memory, and keeps the trail open for later hooks. */
     void flush() {
         sink.flush();
     }
 
-    private boolean worthRecording(CallFrame f, int from, int end) {
+    private static boolean worthRecording(RecordingPolicy p, CallFrame f, int from, int end) {
         for (int i = from; i < end; i++) {
             int code = f.decisions[i];
             Verdict v = f.verdicts[i];
-            if (code != Outcome.ALLOW || (v != null && v.monitorRules().length > 0) || (levelAll && (v == null || !v.builtin()))) {
+            if (code != Outcome.ALLOW || (v != null && v.monitorRules().length > 0) || (p.levelAll && (v == null || !v.builtin()))) {
                 return true;
             }
         }
         return false;
     }
 
-    private AuditRecord fill(ThreadState ts, CallFrame f, int from, int end) {
+    private AuditRecord fill(RecordingPolicy p, ThreadState ts, CallFrame f, int from, int end) {
         int i = strictest(f, from, end);
         AuditRecord r = ts.record();
         r.clear();
-        common(ts, r, f.startNanos);
+        common(p, ts, r, f.startNanos);
         r.action = f.actions[i].name();
         for (int t = from; t < end; t++) {
             r.addTarget(f.targets[t], f.targetsUtf8[t]);
@@ -237,7 +277,7 @@ final class Recorder {
         } else if (f.family == Family.SQL) {
             sqlDetail(r.detail, f);
         } else if (f.family == Family.MAIL) {
-            f.mail.appendDetail(r.detail, mailSubject);
+            f.mail.appendDetail(r.detail, p.mailSubject);
         }
         if (f.threadName != null) {
             r.thread = f.threadName;
@@ -286,15 +326,16 @@ final class Recorder {
         }
     }
 
-    private void common(ThreadState ts, AuditRecord r, long startNanos) {
-        r.sessionKey = header.key;
+    private void common(RecordingPolicy p, ThreadState ts, AuditRecord r, long startNanos) {
+        r.sessionKey = p.header.key;
+        r.header = p.header;
         r.timeEpochNanos = clock.epochNanos(startNanos);
         r.agent = identity.agent;
         r.role = identity.role;
         r.session = identity.session;
         r.thread = Thread.currentThread().getName();
         r.threadUtf8 = ts.threadNameUtf8(r.thread);
-        r.policy = policyVersion;
+        r.policy = p.header.policy;
     }
 
     private void append(AuditRecord r) {

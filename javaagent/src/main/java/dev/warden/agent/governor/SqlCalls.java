@@ -105,7 +105,7 @@ final class SqlCalls {
             ts.sqlDepth++;
             return NESTED;
         }
-        Policy policy = governor.policy();
+        Policy policy = governor.policyFor(f);
         if (policy != null) {
             RuntimeChecks.applyCall(f, 0, governor.killSwitch(), governor.recorder(), policy, now);
         }
@@ -117,6 +117,7 @@ final class SqlCalls {
             ts.pop();
             return DENIED;
         }
+        governor.proceeding(f);
         ts.sqlDepth++;
         return GOVERNED;
     }
@@ -152,12 +153,12 @@ final class SqlCalls {
 
     /** The policy's verdict for entry {@code i}, or an error decision without a policy (then {@code null}). */
     static Policy verdict(WardenGovernor governor, CallFrame f, int i) {
-        Policy policy = governor.policy();
+        Policy policy = governor.policyFor(f);
         if (policy == null) {
             governor.noPolicy(f, i);
             return null;
         }
-        f.verdicts[i] = policy.decide(f.actions[i], f.targets[i]);
+        f.verdicts[i] = policy.decide(f.actions[i], f.targets[i], governor.performed());
         return policy;
     }
 

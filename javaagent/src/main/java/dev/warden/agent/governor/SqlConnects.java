@@ -71,6 +71,7 @@ final class SqlConnects {
             ts.pop();
             return DENIED;
         }
+        governor.proceeding(f);
         return GOVERNED;
     }
 

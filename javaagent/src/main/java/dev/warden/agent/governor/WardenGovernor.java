@@ -7,6 +7,7 @@ import dev.warden.agent.file.ResolvedPath;
 import dev.warden.bootstrap.FileOp;
 import dev.warden.bootstrap.Governor;
 import dev.warden.policy.Action;
+import dev.warden.policy.PerformedActions;
 import dev.warden.policy.Policy;
 import dev.warden.policy.Verdict;
 import java.nio.file.Path;
@@ -41,6 +42,11 @@ public final class WardenGovernor implements Governor {
     private final SqlResults sqlResults;
     private final MailCalls mail;
     private volatile Policy policy;
+    /**
+     * What this session has done, for rules with {@code after}: one session per process (an
+     * application that names sessions gives each its own), kept across reloads.
+     */
+    private final PerformedActions performed = new PerformedActions();
     /** Why there is no policy (failure = open with an invalid policy), else {@code null}. */
     private final String startupError;
 
@@ -65,6 +71,38 @@ public final class WardenGovernor implements Governor {
 
     Policy policy() {
         return policy;
+    }
+
+    /**
+     * The policy {@code f} is decided under: the current snapshot, read once per call, so a call
+     * never mixes two versions (a statement's tables, a message's recipients) when a reload lands.
+     */
+    Policy policyFor(CallFrame f) {
+        Policy p = f.policy;
+        if (p == null) {
+            p = policy;
+            f.policy = p;
+        }
+        return p;
+    }
+
+    PerformedActions performed() {
+        return performed;
+    }
+
+    /**
+     * {@code f} goes ahead: every action in it that was allowed (or only would have been denied)
+     * counts as performed for the session's {@code after} conditions. Allocation-free; writes
+     * only when a condition is met for the first time.
+     */
+    void proceeding(CallFrame f) {
+        for (int i = 0; i < f.count; i++) {
+            Verdict v = f.verdicts[i];
+            int d = f.decisions[i];
+            if (v != null && (d == Outcome.ALLOW || d == Outcome.WOULD_DENY) && v.performs().length > 0) {
+                performed.remember(v.performs());
+            }
+        }
     }
 
     KillSwitch killSwitch() {
@@ -109,6 +147,30 @@ public final class WardenGovernor implements Governor {
         } catch (java.io.IOException | RuntimeException e) {
             LOG.warn("Warden could not serve its metrics on {}:{}", p.settings().metricsBind(), port, e);
         }
+    }
+
+    /**
+     * {@code warden.reload} (default true): watches {@code config}, as given (a symlink stays a
+     * symlink, so a swapped ConfigMap link is seen), and swaps in each valid change. Without a
+     * policy (an invalid one under {@code warden.failure = open}) it watches too: a fixed file is
+     * picked up.
+     */
+    public void watchPolicy(Path config, dev.warden.policy.Overrides overrides) {
+        Policy p = policy;
+        if (p != null && !p.settings().reload()) {
+            return;
+        }
+        PolicyReloads reloads = new PolicyReloads(config, overrides, this);
+        new PolicyWatcher(config).watch(WardenThreads::newThread, reloads::reload, () -> {
+            Policy now = policy;
+            return now == null || now.settings().reload();
+        });
+    }
+
+    /** Makes {@code next} the policy of every call decided from now on; calls under way keep theirs. */
+    void install(Policy next) {
+        recorder.policyChanged(next);
+        policy = next;
     }
 
     @Override
@@ -628,8 +690,13 @@ public final class WardenGovernor implements Governor {
         if (other != null) {
             addFileDecisions(f, FileCalls.onOther(op), resolveOther(op, first, other, now), now);
         }
+        if (f.policy != null) {
+            // Over the whole call: a copy or move takes one permit of a limit, and none when refused.
+            RuntimeChecks.applyCall(f, 0, killSwitch, recorder, f.policy, now);
+        }
         int denied = f.firstDenied();
         if (denied < 0) {
+            proceeding(f);
             return GOVERNED;
         }
         if (op == FileOp.CREATE_DIRECTORY && api == dev.warden.bootstrap.Gate.API_NIO && FileCalls.isExistingDirectory(path)) {
@@ -671,16 +738,14 @@ public final class WardenGovernor implements Governor {
 
     private void decide(CallFrame f, Action action, ResolvedPath p, long now) {
         int i = f.add(action, p.real, p.detail, p.realUtf8, p.detailUtf8);
-        Policy current = policy;
+        Policy current = policyFor(f);
         if (current == null) {
             f.decisions[i] = Outcome.ERROR;
             f.rules[i] = "error";
             f.reasons[i] = startupError;
             return;
         }
-        Verdict v = current.decidePath(action, p.written, p.real);
-        f.verdicts[i] = v;
-        RuntimeChecks.apply(f, i, v, killSwitch, recorder, current, now);
+        f.verdicts[i] = current.decidePath(action, p.written, p.real, performed);
     }
 
     private long internalError(ThreadState ts, Throwable internal, Object path, int api) {

@@ -38,8 +38,10 @@ final class Installer {
     private static void installAsWarden(Instrumentation inst, Class<?> gate, Path config, Path agentJar, boolean attached) {
         Policy policy = null;
         String policyError = null;
+        // Read once: a reload applies the start-up overrides again, never new ones (policy.md).
+        Overrides overrides = Overrides.fromEnvironment();
         try {
-            policy = PolicyLoader.load(config, Overrides.fromEnvironment());
+            policy = PolicyLoader.load(config, overrides);
         } catch (PolicyException e) {
             String problems = e.errors().stream().map(PolicyError::toString).collect(Collectors.joining("\n  "));
             if (!StartupFailure.failOpen(config)) {
@@ -59,6 +61,7 @@ final class Installer {
                 policy == null ? null : policy.settings().killswitchFile());
         Runtime.getRuntime().addShutdownHook(WardenThreads.newThread("warden-shutdown", governor::shutdown));
         governor.start();
+        governor.watchPolicy(config, overrides);
         // Advice goes live before the governor is installed: until then the Gate lets calls
         // through, so Byte Buddy's own reads on this thread are never mistaken for the application's.
         StartupTimer.phase("governor started");

@@ -267,4 +267,36 @@ class ChronicleAuditTrailTest {
         assertEquals("p2", read.get(3).policy);
         assertEquals("/no/cached/encoding", read.get(4).targets[0]);
     }
+
+    /**
+     * A call decided under one policy and ended after a reload: its record names the old header,
+     * which the writer writes again, and its paths in full (their numbers belong to the new header).
+     */
+    @Test
+    void aRecordDecidedBeforeAReloadKeepsItsVersionAndPaths() throws Exception {
+        Path dir = temp.resolve("audit");
+        ChronicleAuditTrail trail = ChronicleAuditTrail.open(dir);
+        SessionHeader old = new SessionHeader(5, "bot", null, "s-1", "p1");
+        SessionHeader next = new SessionHeader(6, "bot", null, "s-1", "p2");
+        byte[] utf8 = "/srv/kb/a.txt".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        trail.session(old);
+        Trails.awaitOpen(trail);
+        trail.session(next);
+        AuditRecord current = Records.allow(1, "/srv/kb/a.txt");
+        current.targetsUtf8[0] = utf8;
+        current.sessionKey = 6;
+        current.header = next;
+        trail.append(current);
+        AuditRecord straddling = Records.allow(2, "/srv/kb/a.txt");
+        straddling.targetsUtf8[0] = utf8;
+        straddling.sessionKey = 5;
+        straddling.header = old;
+        trail.append(straddling);
+        trail.close();
+        List<AuditRecord> read = Trails.readAll(dir);
+        assertEquals(2, read.size());
+        assertEquals("p2", read.get(0).policy);
+        assertEquals("p1", read.get(1).policy, "the version it was decided under, though no record of it came before");
+        assertEquals("/srv/kb/a.txt", read.get(1).targets[0]);
+    }
 }

@@ -15,7 +15,9 @@ import java.util.concurrent.TimeUnit;
  * one step, {@code op:path[:path2]} (see {@link Steps}); each step prints one line:
  * {@code OK <step> <result>} or {@code ERR <step> <exception class>: <message>}.
  *
- * <p>Special steps: {@code await} waits for a line on standard input; {@code sleep:MS};
+ * <p>Special steps: {@code await} waits for a line on standard input; {@code interactive} prints
+ * {@code READY}, then runs each line of standard input as a step until {@code stop} (a long-running
+ * agent whose policy a test changes under it); {@code sleep:MS};
  * {@code threads:N:M:<step>} runs the step M times on each of N threads and prints
  * {@code OK threads ok=<n> err=<n>}.
  */
@@ -28,6 +30,15 @@ public final class FileTool {
                 System.out.println("READY");
                 System.out.flush();
                 stdin.readLine();
+                continue;
+            }
+            if (step.equals("interactive")) {
+                System.out.println("READY");
+                System.out.flush();
+                for (String line; (line = stdin.readLine()) != null && !line.equals("stop"); ) {
+                    System.out.println(run(line));
+                    System.out.flush();
+                }
                 continue;
             }
             if (step.startsWith("sleep:")) {
