@@ -43,8 +43,9 @@ class SqlIT {
     void governsEveryStatement(SqlDatabase db, String mode, Path jdk) throws Exception {
         db.assumeReachable();
         Path dir = temp.toRealPath();
-        // Tables of their own per run: the servers are shared by every run and JDK.
-        String p = "w" + Jdks.feature(jdk) + mode.charAt(0) + "_";
+        // Tables of their own per run: the servers are shared by every run, JDK and checkout.
+        String p = "w" + Jdks.feature(jdk) + mode.charAt(0)
+                + Integer.toString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 20), 36) + "_";
         String customers = p + "customers";
         String secrets = p + "secrets";
         String big = p + "big";
@@ -137,6 +138,18 @@ class SqlIT {
             steps.add("query|c|SELECT * FROM " + customers);
         }
 
+        try {
+            check(db, mode, jdk, dir, run, steps, customers, secrets, big, other);
+        } finally {
+            if (db.server()) {
+                db.execute(dir, "DROP TABLE IF EXISTS " + customers, "DROP TABLE IF EXISTS " + secrets, "DROP TABLE IF EXISTS " + big);
+            }
+        }
+    }
+
+    private static void check(SqlDatabase db, String mode, Path jdk, Path dir, SqlToolRun run, List<String> steps,
+            String customers, String secrets, String big, String other) throws Exception {
+        String url = db.url(dir);
         ChildJvm.Result r = run.run(jdk, steps);
         String why = r.stdout() + "\nstderr: " + r.stderr();
         String cust = db.target(customers);
