@@ -10,8 +10,8 @@ import java.util.Set;
  */
 final class NotInForce {
 
-    private static final Set<String> GLOBAL = Set.of("warden.session.ttl", "warden.sandbox.allow",
-            "warden.breaker.errors", "warden.breaker.cooldown", "warden.approval.timeout", "warden.approval.webhook",
+    private static final Set<String> GLOBAL = Set.of("warden.sandbox.allow",
+            "warden.breaker.errors", "warden.breaker.cooldown",
             "warden.metrics.port", "warden.metrics.bind", "warden.reload");
 
     static final String SUFFIX = " is parsed but not yet enforced by this version";
@@ -41,9 +41,6 @@ final class NotInForce {
         if (key.endsWith(".after")) {
             return key + SUFFIX + ": until it is, a deny rule with after applies as if its condition held,"
                     + " and an allow or approve rule with after never applies";
-        }
-        if (key.endsWith(".effect") && value.trim().equalsIgnoreCase("approve")) {
-            return key + " = approve" + SUFFIX + ": calls that need approval are denied";
         }
         return null;
     }

@@ -28,11 +28,8 @@ class NotInForceTest {
                         "warden.rule.wf.after = file.read:/srv/kb/**"),
                 Overrides.of(TestPolicies.props(dir), Map.of("WARDEN_METRICS_PORT", "9464")), Clock.systemUTC());
         assertEquals(List.of(
-                "line 2: warden.session.ttl is parsed but not yet enforced by this version",
                 "line 3: warden.agent.trust = read-only is parsed but not yet enforced by this version"
                         + " (every rule applies as under full trust)",
-                "line 5: warden.rule.ask.effect = approve is parsed but not yet enforced by this version:"
-                        + " calls that need approval are denied",
                 "line 9: warden.rule.wf.after is parsed but not yet enforced by this version: until it is, a deny rule"
                         + " with after applies as if its condition held, and an allow or approve rule with after never applies",
                 "environment WARDEN_METRICS_PORT: warden.metrics.port is parsed but not yet enforced by this version"),
@@ -53,6 +50,17 @@ class NotInForceTest {
         assertEquals("open", p.decide(Action.http("POST"), "https://a.example:443/").rule(), "allow with after never applies");
         assertEquals("guard", p.decide(Action.http("DELETE"), "https://a.example:443/").rule(), "deny with after always applies");
         assertEquals("file.read:/srv/kb/**", p.rules().get(p.rules().size() - 3).after());
+    }
+
+    @Test
+    void sessionsAndApprovalsAreInForce() {
+        Policy p = TestPolicies.load(dir, policy(
+                "warden.session.ttl = 8h",
+                "warden.approval.timeout = 30s",
+                "warden.approval.webhook = https://hooks.example/warden",
+                "warden.rule.ask.actions = mail.send",
+                "warden.rule.ask.effect = approve"));
+        assertEquals(List.of(), p.notInForce());
     }
 
     @Test

@@ -68,7 +68,7 @@ final class NetworkCalls {
         } else {
             Verdict v = policy.decide(action, t.target);
             f.verdicts[i] = v;
-            RuntimeChecks.apply(f, i, v, governor.killSwitch(), governor.recorder(), policy, now);
+            RuntimeChecks.apply(f, i, v, governor.controls(), governor.recorder(), policy, now);
         }
         if (f.decisions[i] == Outcome.DENY) {
             governor.recorder().blocked(ts, f);
@@ -281,7 +281,7 @@ final class NetworkCalls {
         } else {
             Verdict v = policy.decide(Action.NET_CONNECT, target);
             f.verdicts[i] = v;
-            RuntimeChecks.apply(f, i, v, governor.killSwitch(), governor.recorder(), policy, now);
+            RuntimeChecks.apply(f, i, v, governor.controls(), governor.recorder(), policy, now);
             boolean byRuntime = "kill-switch".equals(f.rules[i]) || "error".equals(f.rules[i]);
             if ("default".equals(v.rule()) && !byRuntime
                     && (ts.insideAllowedCall() || (selector

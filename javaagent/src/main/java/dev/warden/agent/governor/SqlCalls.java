@@ -194,7 +194,7 @@ final class SqlCalls {
         }
         Policy policy = governor.policy();
         if (policy != null) {
-            RuntimeChecks.applyCall(f, 0, governor.killSwitch(), governor.recorder(), policy, now);
+            RuntimeChecks.applyCall(f, 0, governor.controls(), governor.recorder(), policy, now);
         }
         int denied = f.firstDenied();
         if (denied >= 0) {
@@ -241,7 +241,7 @@ final class SqlCalls {
         }
         f.verdicts[i] = policy.decide(f.actions[i], f.targets[i]);
         if (f.actions[i] == Action.SQL_CONNECT) {
-            RuntimeChecks.apply(f, i, f.verdicts[i], governor.killSwitch(), governor.recorder(), policy, now);
+            RuntimeChecks.apply(f, i, f.verdicts[i], governor.controls(), governor.recorder(), policy, now);
         }
     }
 

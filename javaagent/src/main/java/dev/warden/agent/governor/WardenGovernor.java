@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The path of an allowed, cached call reads top to bottom: thread state, path resolution (a
  * cache hit), the policy's cached verdict, the run-time checks that can turn an allow into a deny
- * (kill switch, rate limit, a broken trail), then one audit record when the call returns. Nothing
+ * (kill switch, session, rate limit, a broken trail), then one audit record when the call returns. Nothing
  * on that path allocates, locks or logs; denials build their message and exception.
  */
 public final class WardenGovernor implements Governor {
@@ -31,6 +31,7 @@ public final class WardenGovernor implements Governor {
     private final ThreadLocal<ThreadState> state = WardenThreads.STATE;
     private final PathResolver paths;
     private final KillSwitch killSwitch;
+    private final Controls controls;
     private final Recorder recorder;
     private final boolean failClosed;
     private final NetworkCalls network;
@@ -48,6 +49,9 @@ public final class WardenGovernor implements Governor {
         this.paths = new PathResolver(System.getProperty("user.dir"));
         this.killSwitch = new KillSwitch(killSwitchFile);
         this.recorder = new Recorder(audit, identity, policy);
+        this.controls = new Controls(killSwitch,
+                new Sessions(identity.session(), policy == null ? null : policy.settings().sessionTtl(), System.nanoTime()),
+                policy == null ? null : approvals(policy));
         this.network = new NetworkCalls(this, identity, policy != null && policy.settings().propagate());
         this.sql = new SqlCalls(this);
         this.mail = new MailCalls(this);
@@ -57,8 +61,14 @@ public final class WardenGovernor implements Governor {
         return policy;
     }
 
-    KillSwitch killSwitch() {
-        return killSwitch;
+    Controls controls() {
+        return controls;
+    }
+
+    private static Approvals approvals(Policy policy) {
+        String webhook = policy.settings().approvalWebhook();
+        return new Approvals(policy.settings().approvalTimeout(), webhook == null ? null : new ApprovalWebhook(webhook),
+                policy.settings().auditDir().toString());
     }
 
     Recorder recorder() {
@@ -75,7 +85,34 @@ public final class WardenGovernor implements Governor {
     /** Starts Warden's background threads. */
     public void start() {
         killSwitch.watch(WardenThreads::newThread,
-                () -> LOG.warn("kill switch {}", killSwitch.engaged() ? "engaged: every governed action is denied" : "released"));
+                () -> LOG.warn("kill switch {}", killSwitch.fileEngaged() ? "engaged: every governed action is denied" : "released"));
+    }
+
+    /**
+     * Starts tailing the control channel of {@code auditDir} ({@code suspend}, {@code resume},
+     * {@code session revoke}, {@code approve}, {@code reject}) once {@code trailOpen} says the trail
+     * is open.
+     */
+    public void listenForControl(Path auditDir, java.util.function.BooleanSupplier trailOpen) {
+        new ControlListener(auditDir, controls, recorder, trailOpen).start();
+    }
+
+    @Override
+    public Object enterSession(String id) {
+        ThreadState ts = state.get();
+        Session previous = ts.session;
+        ts.insideWarden++;
+        try {
+            ts.session = controls.sessions.open(id, System.nanoTime());
+        } finally {
+            ts.insideWarden--;
+        }
+        return previous;
+    }
+
+    @Override
+    public void exitSession(Object previous) {
+        state.get().session = previous instanceof Session ? (Session) previous : null;
     }
 
     @Override
@@ -647,7 +684,7 @@ public final class WardenGovernor implements Governor {
         }
         Verdict v = current.decidePath(action, p.written, p.real);
         f.verdicts[i] = v;
-        RuntimeChecks.apply(f, i, v, killSwitch, recorder, current, now);
+        RuntimeChecks.apply(f, i, v, controls, recorder, current, now);
     }
 
     private long internalError(ThreadState ts, Throwable internal, Object path, int api) {

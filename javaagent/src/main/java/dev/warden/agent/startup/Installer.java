@@ -59,6 +59,7 @@ final class Installer {
                 policy == null ? null : policy.settings().killswitchFile());
         Runtime.getRuntime().addShutdownHook(WardenThreads.newThread("warden-shutdown", governor::shutdown));
         governor.start();
+        governor.listenForControl(auditDir, audit instanceof ChronicleAuditTrail ? ((ChronicleAuditTrail) audit)::isOpen : () -> true);
         // Advice goes live before the governor is installed: until then the Gate lets calls
         // through, so Byte Buddy's own reads on this thread are never mistaken for the application's.
         StartupTimer.phase("governor started");

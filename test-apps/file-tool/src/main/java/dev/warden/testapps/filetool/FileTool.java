@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Special steps: {@code await} waits for a line on standard input; {@code sleep:MS};
  * {@code threads:N:M:<step>} runs the step M times on each of N threads and prints
- * {@code OK threads ok=<n> err=<n>}.
+ * {@code OK threads ok=<n> err=<n>}; {@code thread:NAME:<step>} runs the step on a new thread
+ * named NAME (as a framework's event loop would be) and prints its line.
  */
 public final class FileTool {
 
@@ -38,6 +39,10 @@ public final class FileTool {
                 threads(step);
                 continue;
             }
+            if (step.startsWith("thread:")) {
+                onNamedThread(step);
+                continue;
+            }
             System.out.println(run(step));
             System.out.flush();
         }
@@ -49,6 +54,16 @@ public final class FileTool {
         } catch (Throwable t) {
             return "ERR " + step + " " + t.getClass().getName() + ": " + t.getMessage();
         }
+    }
+
+    private static void onNamedThread(String spec) throws Exception {
+        String[] parts = spec.split(":", 3);
+        String[] line = new String[1];
+        Thread t = new Thread(() -> line[0] = run(parts[2]), parts[1]);
+        t.start();
+        t.join();
+        System.out.println(line[0]);
+        System.out.flush();
     }
 
     private static void threads(String spec) throws Exception {
