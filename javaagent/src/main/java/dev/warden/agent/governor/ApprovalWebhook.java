@@ -48,7 +48,7 @@ final class ApprovalWebhook {
     private void send(String json) {
         try {
             if (client == null) {
-                client = HttpClient.newBuilder().connectTimeout(TIMEOUT)
+                client = HttpClient.newBuilder().connectTimeout(TIMEOUT).version(HttpClient.Version.HTTP_1_1)
                         .executor(Executors.newCachedThreadPool(WardenThreads.FACTORY)).build();
             }
             HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT)
