@@ -176,4 +176,30 @@ class ApprovalIT {
                 + Workspace.message("file.read", ask, "not this one", "rule never"), r.line("ERR fis-read:"));
         assertTrue(ws.trail(jdk).where(n -> n.path("decision").asText().equals("pending")).isEmpty());
     }
+
+    /** Not only files: an HTTP request waits before it reaches the network, and is sent once approved. */
+    @ParameterizedTest(name = "JDK {0}")
+    @MethodSource("jdks")
+    void anHttpRequestWaitsBeforeItReachesTheNetwork(Path jdk) throws Exception {
+        try (LoopbackHttpServer server = LoopbackHttpServer.http()) {
+            HttpToolRun run = new HttpToolRun(temp).policy(
+                    "warden.rule.ask.actions = http.POST",
+                    "warden.rule.ask.targets = " + server.base() + "/api/**",
+                    "warden.rule.ask.effect = approve");
+            String step = "jdk|POST|" + server.base() + "/api/tickets|body=hello";
+
+            try (ChildJvm child = ChildJvm.start(jdk, run.policy, List.of(), HttpToolRun.classpath(false),
+                    "dev.warden.testapps.httptool.HttpTool", List.of(step), run.root)) {
+                JsonNode request = Control.awaitRecord(jdk, run.audit, n -> n.path("decision").asText().equals("pending"));
+                assertEquals("http.POST", request.path("action").asText());
+                assertTrue(server.requests().isEmpty(), "nothing was sent while waiting");
+                Control.ok(jdk, "approve", request.path("approval").asText(), "--dir", run.audit.toString(), "--by", "alice");
+                ChildJvm.Result r = child.await(60);
+                assertEquals("OK " + step + " 200 hello POST /api/tickets", r.line("OK " + step), r.toString());
+            }
+            assertEquals(1, server.requests().size());
+            JsonNode approved = Control.awaitRecord(jdk, run.audit, n -> n.path("decision").asText().equals("approved"));
+            assertEquals("approved by alice", approved.path("reason").asText());
+        }
+    }
 }

@@ -27,7 +27,7 @@ final class Control {
     static JsonNode awaitRecord(Path jdk, Path audit, Predicate<JsonNode> p) throws Exception {
         long deadline = System.nanoTime() + 30_000_000_000L;
         while (System.nanoTime() < deadline) {
-            if (Files.isDirectory(audit)) {
+            if (Files.exists(audit.resolve("metadata.cq4t"))) { // the agent opens its trail ~0.5 s after start
                 List<JsonNode> found = AuditTrail.export(jdk, audit).where(p);
                 if (!found.isEmpty()) {
                     return found.get(found.size() - 1);
