@@ -5,8 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.warden.agent.audit.AuditRecord;
 import dev.warden.agent.audit.ChronicleAuditTrail;
-import dev.warden.agent.audit.ControlChannel;
-import dev.warden.agent.audit.ControlMessage;
+import dev.warden.agent.audit.ControlChannels;
 import dev.warden.agent.audit.SessionHeader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,24 +48,7 @@ class ControlCommandsTest {
     }
 
     private static List<String> channel(Path audit) throws Exception {
-        List<String> seen = new ArrayList<>();
-        try (ControlChannel c = ControlChannel.open(audit)) {
-            ControlChannel.Handler h = new ControlChannel.Handler() {
-                @Override
-                public void message(long index, ControlMessage m) {
-                    seen.add(m.toString());
-                }
-
-                @Override
-                public void unreadable(long index, String problem) {
-                    seen.add("unreadable " + problem);
-                }
-            };
-            while (c.poll(h)) {
-                // everything sent
-            }
-        }
-        return seen;
+        return ControlChannels.readAll(audit);
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.List;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -25,27 +24,8 @@ class ControlChannelTest {
     @TempDir
     Path temp;
 
-    /** Collects what a poll hands over, as text. */
-    private static final class Collected implements ControlChannel.Handler {
-        final List<String> seen = new ArrayList<>();
-
-        @Override
-        public void message(long index, ControlMessage m) {
-            seen.add(m.toString());
-        }
-
-        @Override
-        public void unreadable(long index, String problem) {
-            seen.add("unreadable: " + problem);
-        }
-    }
-
     private static List<String> drain(ControlChannel c) {
-        Collected h = new Collected();
-        while (c.poll(h)) {
-            // all there is
-        }
-        return h.seen;
+        return ControlChannels.drain(c);
     }
 
     @Test
