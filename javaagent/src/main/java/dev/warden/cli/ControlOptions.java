@@ -40,10 +40,12 @@ final class ControlOptions {
         }
     }
 
-    /** Appends the message to the directory's control channel, which every agent writing there reads. */
+    /**
+     * Appends the message to the directory's control channel, which every agent writing there reads;
+     * a directory that is not a trail is bad usage (a typo must not create a channel no agent reads).
+     */
     void send(ControlMessage.Kind kind, String subject, String sender) {
-        trail().close(); // the directory must be a trail: a typo must not create a channel no agent reads
-        try (ControlChannel channel = ControlChannel.open(dir)) {
+        try (ControlChannel channel = ControlChannel.openOfTrail(dir)) {
             channel.send(new ControlMessage(kind, subject, sender, System.currentTimeMillis()));
         } catch (IOException e) {
             throw new UsageError(e.getMessage());

@@ -28,6 +28,10 @@ public final class AuditCodec {
     /** The first byte of a path definition excerpt: session key, number, path. */
     public static final byte PATH = 5;
 
+    /** Format 6's last byte: which of its optional fields follow. */
+    private static final int NAMED_SESSION = 1;
+    private static final int APPROVAL = 2;
+
     /** A {@code monitor} count that stands for {@code null} (no monitor rules), distinct from an empty list. */
     private static final long NO_MONITOR = -1;
 
@@ -66,9 +70,16 @@ public final class AuditCodec {
         out.writeUtf8(r.error);
         out.writeStopBit(r.durationNs);
         out.writeUtf8(r.caller);
-        // Format 6: a session the application named, and an approval request's id.
-        out.writeUtf8(r.namedSession);
-        out.write8bit(r.approval);
+        // Format 6: a session the application named, and an approval request's id, behind one
+        // byte saying which are there (most records have neither: nothing more to encode).
+        int extras = (r.namedSession != null ? NAMED_SESSION : 0) | (r.approval != null ? APPROVAL : 0);
+        out.writeByte((byte) extras);
+        if (r.namedSession != null) {
+            out.writeUtf8(r.namedSession);
+        }
+        if (r.approval != null) {
+            out.write8bit(r.approval);
+        }
     }
 
     /**
@@ -120,11 +131,14 @@ public final class AuditCodec {
         r.durationNs = in.readStopBit();
         r.caller = in.readUtf8();
         if (kind == VERSION) {
-            r.namedSession = in.readUtf8();
-            if (r.namedSession != null) {
+            byte extras = in.readByte();
+            if ((extras & NAMED_SESSION) != 0) {
+                r.namedSession = in.readUtf8();
                 r.session = r.namedSession;
             }
-            r.approval = in.read8bit();
+            if ((extras & APPROVAL) != 0) {
+                r.approval = in.read8bit();
+            }
         }
         return true;
     }

@@ -37,6 +37,16 @@ public final class ControlChannel implements AutoCloseable {
         this.queue = queue;
     }
 
+    /**
+     * The command line's way in: the channel of {@code auditDir}, which must already be an audit
+     * trail (a mistyped directory must not get a channel no agent reads). Cheap: the trail itself is
+     * not read.
+     */
+    public static ControlChannel openOfTrail(Path auditDir) throws IOException {
+        AuditDirectory.requireTrail(auditDir);
+        return open(auditDir);
+    }
+
     /** Opens (creating it owner-only if needed) the channel of the audit directory {@code auditDir}. */
     public static ControlChannel open(Path auditDir) throws IOException {
         Path dir = auditDir.toAbsolutePath().normalize().resolve(DIRECTORY);

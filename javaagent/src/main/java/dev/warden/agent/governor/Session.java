@@ -14,7 +14,8 @@ final class Session {
     final String id;
     /** Named by the application: its id goes into each record (the process session's is in the header). */
     final boolean named;
-    final byte[] idUtf8;
+    /** With {@code warden.propagate}: this session's {@code baggage} members, made on its first request. */
+    volatile String baggageMembers;
     private final long startNanos;
     /** {@code warden.session.ttl} in nanoseconds, or {@link Long#MAX_VALUE} for none. */
     private final long ttlNanos;
@@ -23,7 +24,6 @@ final class Session {
     Session(String id, boolean named, long startNanos, long ttlNanos) {
         this.id = id;
         this.named = named;
-        this.idUtf8 = id.getBytes(java.nio.charset.StandardCharsets.UTF_8);
         this.startNanos = startNanos;
         this.ttlNanos = ttlNanos;
     }
