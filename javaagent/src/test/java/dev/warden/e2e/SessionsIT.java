@@ -34,11 +34,12 @@ class SessionsIT {
     @ParameterizedTest(name = "JDK {0}")
     @MethodSource("jdks")
     void afterTheSessionTtlEveryActionIsDenied(Path jdk) throws Exception {
-        Workspace ws = new Workspace(temp).policy("warden.session.ttl = 2s");
+        // The session starts in premain; 10 s leave the first read inside it on a loaded machine.
+        Workspace ws = new Workspace(temp).policy("warden.session.ttl = 10s");
         String doc = ws.kb.resolve("doc.txt").toString();
         String out = ws.out.resolve("x.txt").toString();
 
-        ChildJvm.Result r = ws.run(jdk, "fis-read:" + doc, "sleep:2500", "fis-read:" + doc, "fos-write:" + out);
+        ChildJvm.Result r = ws.run(jdk, "fis-read:" + doc, "sleep:10500", "fis-read:" + doc, "fos-write:" + out);
 
         assertEquals("OK fis-read:" + doc + " knowledge", r.line("OK fis-read:"));
         assertEquals("ERR fis-read:" + doc + " java.io.FileNotFoundException: "
