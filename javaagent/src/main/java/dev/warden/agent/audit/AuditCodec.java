@@ -70,10 +70,20 @@ public final class AuditCodec {
         out.writeUtf8(r.error);
         out.writeStopBit(r.durationNs);
         out.writeUtf8(r.caller);
-        // Format 6: a session the application named, and an approval request's id, behind one
-        // byte saying which are there (most records have neither: nothing more to encode).
-        int extras = (r.namedSession != null ? NAMED_SESSION : 0) | (r.approval != null ? APPROVAL : 0);
-        out.writeByte((byte) extras);
+        writeExtras(r, out);
+    }
+
+    /**
+     * Format 6: a session the application named, and an approval request's id, behind one byte
+     * saying which are there (most records have neither: nothing more to encode). A method of its
+     * own keeps {@link #write} small enough for the JIT to inline it into the append.
+     */
+    private static void writeExtras(AuditRecord r, Bytes<?> out) {
+        if (r.namedSession == null && r.approval == null) {
+            out.writeByte((byte) 0);
+            return;
+        }
+        out.writeByte((byte) ((r.namedSession != null ? NAMED_SESSION : 0) | (r.approval != null ? APPROVAL : 0)));
         if (r.namedSession != null) {
             out.writeUtf8(r.namedSession);
         }
