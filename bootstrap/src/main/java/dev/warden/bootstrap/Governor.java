@@ -152,4 +152,15 @@ public interface Governor {
 
     /** +1 / -1: the calling thread connects a mail transport (see {@link Gate#enterMailTransport}). */
     default void mailTransportScope(int delta) {}
+
+    /**
+     * The calling thread now acts for the session the application named {@code id} (see
+     * {@link WardenSession}); returns what {@link #exitSession} restores.
+     */
+    default Object enterSession(String id) {
+        return null;
+    }
+
+    /** The scope {@link #enterSession} opened ends: the thread acts for {@code previous} again. */
+    default void exitSession(Object previous) {}
 }

@@ -12,15 +12,17 @@ import picocli.CommandLine.Spec;
  * {@code java -jar warden-agent.jar <command>}: the agent jar is also the tool.
  *
  * <p>Exit codes: 0 success, 1 a finding (an invalid policy), 2 bad usage. picocli already uses 2
- * for errors it finds while parsing; {@link UsageError}s found later map to 2 as well. Commands to
- * come (policy replay, audit verify, approve, reject, suspend, resume, session revoke) are further
- * subcommands, each a class of its own.
+ * for errors it finds while parsing; {@link UsageError}s found later map to 2 as well. Each command
+ * is a class of its own; the control commands ({@code suspend}, {@code resume},
+ * {@code session revoke}, {@code approve}, {@code reject}) write to the audit directory's control
+ * channel (see {@code ControlChannel}).
  */
 @Command(name = "warden",
         description = "Governs what an AI agent's JVM does, and reads what it did.",
         mixinStandardHelpOptions = true,
         versionProvider = VersionCommand.Provider.class,
-        subcommands = {AttachCommand.class, AuditCommand.class, PolicyCommand.class, VersionCommand.class})
+        subcommands = {AttachCommand.class, AuditCommand.class, PolicyCommand.class, SuspendCommand.class, ResumeCommand.class,
+                SessionCommand.class, ApproveCommand.class, RejectCommand.class, VersionCommand.class})
 public final class WardenCli implements Callable<Integer> {
 
     @Spec

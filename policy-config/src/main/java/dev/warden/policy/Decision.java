@@ -7,8 +7,8 @@ public enum Decision {
     /** The call is refused with the API's own exception. */
     DENY,
     /**
-     * A person must approve the call ({@code effect = approve}). Until approvals are enforced the
-     * agent treats this as {@link #DENY}; see {@link Policy#notInForce()}.
+     * A person must approve the call ({@code effect = approve}): the agent holds the calling thread
+     * until someone runs {@code approve} or {@code reject}, or {@code warden.approval.timeout} passes.
      */
     APPROVE
 }

@@ -16,7 +16,7 @@ class NotInForceTest {
     Path dir;
 
     @Test
-    void listsEveryParsedButUnenforcedKeyWithItsLine() {
+    void everyKeyAndFieldOfThePolicyContractIsInForce() {
         Policy p = TestPolicies.load(dir, policy(
                         "warden.session.ttl = 8h",
                         "warden.agent.trust = read-only",
@@ -27,11 +27,18 @@ class NotInForceTest {
                         "warden.rule.wf.effect = allow",
                         "warden.rule.wf.after = file.read:/srv/kb/**"),
                 Overrides.of(TestPolicies.props(dir), Map.of("WARDEN_METRICS_PORT", "9464")), Clock.systemUTC());
-        assertEquals(List.of(
-                "line 2: warden.session.ttl is parsed but not yet enforced by this version",
-                "line 5: warden.rule.ask.effect = approve is parsed but not yet enforced by this version:"
-                        + " calls that need approval are denied"),
-                p.notInForce());
+        assertEquals(List.of(), p.notInForce());
+    }
+
+    @Test
+    void sessionsAndApprovalsAreInForce() {
+        Policy p = TestPolicies.load(dir, policy(
+                "warden.session.ttl = 8h",
+                "warden.approval.timeout = 30s",
+                "warden.approval.webhook = https://hooks.example/warden",
+                "warden.rule.ask.actions = mail.send",
+                "warden.rule.ask.effect = approve"));
+        assertEquals(List.of(), p.notInForce());
     }
 
     @Test

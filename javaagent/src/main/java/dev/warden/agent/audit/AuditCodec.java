@@ -12,7 +12,7 @@ import net.openhft.chronicle.bytes.Bytes;
  * {@code shared/design/notes-from-trials.md}). Two kinds of excerpt, told apart by their first
  * byte: a {@link SessionHeader} ({@value #SESSION}: key, agent, role, session, policy), and a call
  * record (version {@value #VERSION}: the header's key and the time as stop-bit longs, then the other
- * fields in declaration order). Strings are {@code writeUtf8} (which encodes {@code null}); the
+ * fields in declaration order; format 6 added the named session and the approval id at the end, and format 3 is still read). Strings are {@code writeUtf8} (which encodes {@code null}); the
  * vocabulary fields (action, decision, rule, outcome: ASCII by construction) are {@code write8bit},
  * which copies a compact string's bytes without the UTF-8 length scan. Arrays are a
  * stop-bit count followed by their elements. {@code seq} is not stored: it is the excerpt's index. A later version (a hash chain for {@code audit verify}) bumps
@@ -20,11 +20,17 @@ import net.openhft.chronicle.bytes.Bytes;
  */
 public final class AuditCodec {
 
-    public static final byte VERSION = 3;
+    public static final byte VERSION = 6; // 4 and 5 are the header and path kinds
+    /** Format 3: format 6 without the trailing named session and approval id; still read. */
+    static final byte VERSION_3 = 3;
     /** The first byte of a session header excerpt. */
     public static final byte SESSION = 4;
     /** The first byte of a path definition excerpt: session key, number, path. */
     public static final byte PATH = 5;
+
+    /** Format 6's last byte: which of its optional fields follow. */
+    private static final int NAMED_SESSION = 1;
+    private static final int APPROVAL = 2;
 
     /** A {@code monitor} count that stands for {@code null} (no monitor rules), distinct from an empty list. */
     private static final long NO_MONITOR = -1;
@@ -64,6 +70,26 @@ public final class AuditCodec {
         out.writeUtf8(r.error);
         out.writeStopBit(r.durationNs);
         out.writeUtf8(r.caller);
+        writeExtras(r, out);
+    }
+
+    /**
+     * Format 6: a session the application named, and an approval request's id, behind one byte
+     * saying which are there (most records have neither: nothing more to encode). A method of its
+     * own keeps {@link #write} small enough for the JIT to inline it into the append.
+     */
+    private static void writeExtras(AuditRecord r, Bytes<?> out) {
+        if (r.namedSession == null && r.approval == null) {
+            out.writeByte((byte) 0);
+            return;
+        }
+        out.writeByte((byte) ((r.namedSession != null ? NAMED_SESSION : 0) | (r.approval != null ? APPROVAL : 0)));
+        if (r.namedSession != null) {
+            out.writeUtf8(r.namedSession);
+        }
+        if (r.approval != null) {
+            out.write8bit(r.approval);
+        }
     }
 
     /**
@@ -80,9 +106,9 @@ public final class AuditCodec {
             return false;
         }
         Map<Long, SessionHeader> sessions = dictionary.sessions;
-        if (kind != VERSION) {
+        if (kind != VERSION && kind != VERSION_3) {
             throw new IOException("audit record format " + kind + " is not readable by this version of"
-                    + " Warden (it reads format " + VERSION + ")");
+                    + " Warden (it reads formats " + VERSION_3 + " and " + VERSION + ")");
         }
         r.sessionKey = in.readStopBit();
         SessionHeader h = sessions.get(r.sessionKey);
@@ -114,6 +140,16 @@ public final class AuditCodec {
         r.error = in.readUtf8();
         r.durationNs = in.readStopBit();
         r.caller = in.readUtf8();
+        if (kind == VERSION) {
+            byte extras = in.readByte();
+            if ((extras & NAMED_SESSION) != 0) {
+                r.namedSession = in.readUtf8();
+                r.session = r.namedSession;
+            }
+            if ((extras & APPROVAL) != 0) {
+                r.approval = in.read8bit();
+            }
+        }
         return true;
     }
 

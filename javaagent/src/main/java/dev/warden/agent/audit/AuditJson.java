@@ -63,6 +63,7 @@ public final class AuditJson implements AutoCloseable {
         string("rule", r.rule);
         string("policy", r.policy);
         string("reason", r.reason);
+        string("approval", r.approval);
         if (r.detail.length() > 0) {
             json.writeStringField("detail", r.detail.toString());
         }

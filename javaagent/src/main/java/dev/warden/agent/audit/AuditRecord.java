@@ -56,6 +56,14 @@ public final class AuditRecord {
     public long durationNs = -1;
     /** The first application frame; {@code null} unless recorded. */
     public String caller;
+    /** The id of the approval request this record is about ({@code pending}, {@code approved}, {@code rejected}); else {@code null}. */
+    public String approval;
+    /**
+     * The session the application named ({@code WardenSession}), which overrides the session
+     * header's process session; {@code null} for the process session. The reader puts it into
+     * {@link #session} too.
+     */
+    public String namedSession;
 
     public void clear() {
         seq = 0;
@@ -70,7 +78,7 @@ public final class AuditRecord {
         targetCount = 0;
         Arrays.fill(denied, 0, deniedCount, null);
         deniedCount = 0;
-        decision = rule = policy = reason = outcome = error = caller = null;
+        decision = rule = policy = reason = outcome = error = caller = approval = namedSession = null;
         monitor = null;
         detail.setLength(0);
         durationNs = -1;
@@ -128,6 +136,8 @@ public final class AuditRecord {
         c.error = error;
         c.durationNs = durationNs;
         c.caller = caller;
+        c.approval = approval;
+        c.namedSession = namedSession;
         return c;
     }
 }

@@ -7,7 +7,8 @@ import java.util.Locale;
  * <pre>
  * 2026-11-24T09:15:02.123Z  DENY   file.read /etc/passwd  rule=default  "no rule allows this"  blocked  caller=com.acme.Tools.read(Tools.java:42)
  * </pre>
- * Time, decision, action and targets, then whatever applies of the rule, reason, detail, the
+ * Time, decision, action and targets, then whatever applies of the rule, the approval id (which
+ * {@code approve ID} and {@code reject ID} take), reason, detail, the
  * refused targets, the outcome, duration and error, the monitor rules and the caller.
  */
 public final class AuditText {
@@ -28,6 +29,7 @@ public final class AuditText {
             b.append(i == 0 ? ' ' : ',').append(r.targets[i]);
         }
         field(b, "rule=", r.rule);
+        field(b, "approval=", r.approval);
         if (r.reason != null) {
             b.append("  \"").append(r.reason).append('"');
         }

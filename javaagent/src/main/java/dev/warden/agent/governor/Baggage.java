@@ -8,12 +8,15 @@ import java.nio.charset.StandardCharsets;
  * called which agent called it: {@code warden.agent}, {@code warden.role} and
  * {@code warden.session}, merged with the members the application already sent. Warden's own
  * members replace any the application set, so a request cannot claim another agent's identity.
+ * The session is the one the calling thread acts for: a session the application named
+ * ({@code WardenSession}) or the process's.
  */
 final class Baggage {
 
+    private final String agentAndRole;
     private final String members;
-    /** The last header value merged and its result: most requests carry none, or the same one. */
-    private volatile String[] last = {null, null};
+    /** The last header value merged, the members it was merged with, and the result: most requests carry none, or the same one. */
+    private volatile String[] last = {null, null, null};
 
     Baggage(Identity identity) {
         StringBuilder b = new StringBuilder();
@@ -21,17 +24,35 @@ final class Baggage {
         if (identity.role != null) {
             b.append(",warden.role=").append(encode(identity.role));
         }
-        b.append(",warden.session=").append(encode(identity.session));
-        this.members = b.toString();
+        this.agentAndRole = b.toString();
+        this.members = withSession(identity.session);
+    }
+
+    private String withSession(String session) {
+        return agentAndRole + ",warden.session=" + encode(session);
+    }
+
+    /** The members for the calling thread's session. */
+    private String members() {
+        Session s = WardenThreads.STATE.get().session;
+        if (s == null || !s.named) {
+            return members;
+        }
+        String m = s.baggageMembers;
+        if (m == null) {
+            s.baggageMembers = m = withSession(s.id);
+        }
+        return m;
     }
 
     String merge(String existing) {
+        String members = members();
         if (existing == null || existing.isBlank()) {
             return members;
         }
         String[] l = last;
-        if (existing.equals(l[0])) {
-            return l[1];
+        if (existing.equals(l[0]) && members == l[1]) {
+            return l[2];
         }
         StringBuilder out = new StringBuilder();
         for (String member : existing.split(",")) {
@@ -42,7 +63,7 @@ final class Baggage {
             out.append(m).append(',');
         }
         String merged = out.append(members).toString();
-        last = new String[] {existing, merged};
+        last = new String[] {existing, members, merged};
         return merged;
     }
 

@@ -51,6 +51,11 @@ final class CallFrame {
     int[] decisions = new int[INITIAL_DECISIONS];
     String[] rules = new String[INITIAL_DECISIONS];
     String[] reasons = new String[INITIAL_DECISIONS];
+    /** Human approval of each entry: one of the {@link Approvals} states, and the request's id once asked. */
+    int[] approvalStates = new int[INITIAL_DECISIONS];
+    String[] approvalIds = new String[INITIAL_DECISIONS];
+    /** The session the calling thread acts for ({@code WardenSession}); {@code null}: the process's. */
+    Session session;
 
     void reset(int family) {
         this.family = family;
@@ -71,9 +76,11 @@ final class CallFrame {
         mail = null;
         threadNameUtf8 = null;
         awaitsSend = false;
+        session = null;
         for (int i = 0; i < count; i++) {
             actions[i] = null;
-            targets[i] = details[i] = rules[i] = reasons[i] = null;
+            targets[i] = details[i] = rules[i] = reasons[i] = approvalIds[i] = null;
+            approvalStates[i] = Approvals.NONE;
             targetsUtf8[i] = detailsUtf8[i] = null;
             verdicts[i] = null;
         }
@@ -104,6 +111,8 @@ final class CallFrame {
         decisions = java.util.Arrays.copyOf(decisions, n);
         rules = java.util.Arrays.copyOf(rules, n);
         reasons = java.util.Arrays.copyOf(reasons, n);
+        approvalStates = java.util.Arrays.copyOf(approvalStates, n);
+        approvalIds = java.util.Arrays.copyOf(approvalIds, n);
     }
 
     /** Copies this frame into {@code c}, a pooled frame that outlives this one's reuse: an asynchronous request's record is written when it completes. */
@@ -123,6 +132,7 @@ final class CallFrame {
         c.stopped = stopped;
         c.threadName = callingThread;
         c.threadNameUtf8 = callingThreadUtf8;
+        c.session = session;
         c.count = count;
         System.arraycopy(actions, 0, c.actions, 0, count);
         System.arraycopy(targets, 0, c.targets, 0, count);
@@ -133,6 +143,8 @@ final class CallFrame {
         System.arraycopy(decisions, 0, c.decisions, 0, count);
         System.arraycopy(rules, 0, c.rules, 0, count);
         System.arraycopy(reasons, 0, c.reasons, 0, count);
+        System.arraycopy(approvalStates, 0, c.approvalStates, 0, count);
+        System.arraycopy(approvalIds, 0, c.approvalIds, 0, count);
     }
 
     int firstDenied() {

@@ -6,7 +6,8 @@ import java.nio.file.Path;
 /**
  * {@code warden.killswitch.file}: while the file exists every governed action is denied. Checked
  * by a Warden thread every {@value #POLL_MILLIS} ms, so a governed call reads one volatile field
- * instead of making a file-system call.
+ * instead of making a file-system call. {@code suspend --dir D} from the command line (the control
+ * channel) engages the same switch until {@code resume}, independently of the file.
  */
 final class KillSwitch {
 
@@ -14,6 +15,8 @@ final class KillSwitch {
 
     private final Path file;
     private volatile boolean engaged;
+    /** Set by the control channel: {@code suspend} / {@code resume}. */
+    private volatile boolean suspended;
 
     KillSwitch(Path file) {
         this.file = file;
@@ -21,7 +24,23 @@ final class KillSwitch {
     }
 
     boolean engaged() {
+        return engaged || suspended;
+    }
+
+    /** Whether the file exists (as last seen), whatever the control channel says. */
+    boolean fileEngaged() {
         return engaged;
+    }
+
+    /** {@code suspend} (true) or {@code resume} (false) from the control channel; answers whether that changed anything. */
+    boolean suspend(boolean on) {
+        boolean was = suspended;
+        suspended = on;
+        return was != on;
+    }
+
+    boolean suspended() {
+        return suspended;
     }
 
     /** Starts the watcher thread; {@code onChange} runs on it when the state flips. */

@@ -72,7 +72,7 @@ final class MailCalls {
             }
         }
         if (policy != null) {
-            RuntimeChecks.applyCall(f, 0, governor.killSwitch(), governor.recorder(), policy, now);
+            RuntimeChecks.applyCall(f, 0, governor.controls(), governor.recorder(), policy, now);
         }
         if (f.firstDenied() < 0) {
             governor.proceeding(f);

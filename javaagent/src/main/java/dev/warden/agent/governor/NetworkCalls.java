@@ -68,7 +68,7 @@ final class NetworkCalls {
         } else {
             Verdict v = policy.decide(action, t.target, governor.performed());
             f.verdicts[i] = v;
-            RuntimeChecks.apply(f, i, v, governor.killSwitch(), governor.recorder(), policy, now);
+            RuntimeChecks.apply(f, i, v, governor.controls(), governor.recorder(), policy, now);
         }
         if (f.decisions[i] == Outcome.DENY) {
             governor.recorder().blocked(ts, f);
@@ -282,7 +282,7 @@ final class NetworkCalls {
         } else {
             Verdict v = policy.decide(Action.NET_CONNECT, target, governor.performed());
             f.verdicts[i] = v;
-            RuntimeChecks.apply(f, i, v, governor.killSwitch(), governor.recorder(), policy, now);
+            RuntimeChecks.apply(f, i, v, governor.controls(), governor.recorder(), policy, now);
             boolean byRuntime = "kill-switch".equals(f.rules[i]) || "error".equals(f.rules[i]);
             // No rule denies it (none matched, or only the trust ceiling refused what one allowed).
             boolean noRuleDenies = "default".equals(v.rule()) || v.byCeiling();

@@ -130,7 +130,8 @@ final class Recorder {
                 r.outcome = f.stopped ? "blocked" : thrown == null && !httpError ? "ok" : "failed";
                 r.error = thrown != null ? thrown.toString() : httpError ? "HTTP " + f.status : null;
                 r.durationNs = f.durationNanos >= 0 ? f.durationNanos : nowNanos - f.startNanos;
-                if (p.callerAll || f.decisions[strictest(f, i, end)] != Outcome.ALLOW) {
+                int s = strictest(f, i, end);
+                if (p.callerAll || f.decisions[s] != Outcome.ALLOW || f.approvalStates[s] != Approvals.NONE) {
                     r.caller = CallerFrames.firstApplicationFrame();
                 }
                 append(r);
@@ -241,7 +242,8 @@ final class Recorder {
         for (int i = from; i < end; i++) {
             int code = f.decisions[i];
             Verdict v = f.verdicts[i];
-            if (code != Outcome.ALLOW || (v != null && v.monitorRules().length > 0) || (p.levelAll && (v == null || !v.builtin()))) {
+            if (code != Outcome.ALLOW || f.approvalStates[i] != Approvals.NONE || (v != null && v.monitorRules().length > 0)
+                    || (p.levelAll && (v == null || !v.builtin()))) {
                 return true;
             }
         }
@@ -260,7 +262,8 @@ final class Recorder {
                 r.addDenied(f.targets[t]);
             }
         }
-        r.decision = Outcome.auditName(f.decisions[i]);
+        r.decision = decisionName(f, i);
+        r.approval = f.approvalIds[i];
         r.rule = f.rules[i];
         // An allow rule without a reason of its own says nothing the rule name does not.
         r.reason = f.reasons[i] == Verdict.ALLOWED_BY_POLICY ? null : f.reasons[i];
@@ -283,7 +286,79 @@ final class Recorder {
             r.thread = f.threadName;
             r.threadUtf8 = f.threadNameUtf8;
         }
+        r.namedSession = f.session != null && f.session.named ? f.session.id : null;
         return r;
+    }
+
+    /** {@code approved} / {@code rejected} for a call a person decided (unless something refused it after), else the code's name. */
+    private static String decisionName(CallFrame f, int i) {
+        int state = f.approvalStates[i];
+        if (state == Approvals.APPROVED && f.decisions[i] == Outcome.ALLOW) {
+            return "approved";
+        }
+        if (state == Approvals.REJECTED) {
+            return "rejected";
+        }
+        return Outcome.auditName(f.decisions[i]);
+    }
+
+    /**
+     * The call waits for a person: one {@code pending} record per action of the entries
+     * {@code from..to} that ask, with the request's id and the caller, written at once. Returns the
+     * (reused) record of the first, for the log line and the webhook.
+     */
+    AuditRecord pending(ThreadState ts, CallFrame f, int from, int to) {
+        String caller = CallerFrames.firstApplicationFrame();
+        AuditRecord first = null;
+        for (int g = from; g < to; g = groupEnd(f, g)) {
+            int end = Math.min(groupEnd(f, g), to);
+            boolean asks = false;
+            for (int i = g; i < end; i++) {
+                asks |= f.approvalStates[i] == Approvals.ASKING;
+            }
+            if (!asks) {
+                continue;
+            }
+            AuditRecord r = fill(of(f.policy), ts, f, g, end);
+            r.decision = "pending";
+            r.approval = f.approvalIds[g] != null ? f.approvalIds[g] : firstId(f, g, end);
+            r.caller = caller;
+            append(r);
+            if (first == null) {
+                first = r.copy();
+            }
+        }
+        return first;
+    }
+
+    private static String firstId(CallFrame f, int from, int end) {
+        for (int i = from; i < end; i++) {
+            if (f.approvalIds[i] != null) {
+                return f.approvalIds[i];
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A control-channel event that changed this agent (a suspension, a resumption, a revoked
+     * session) or a control message that could not be read: one record, on the control thread.
+     */
+    void control(ThreadState ts, String action, String target, String decision, String rule, String reason,
+            String detail, Session session) {
+        AuditRecord r = ts.record();
+        r.clear();
+        common(current, ts, r, System.nanoTime());
+        r.action = action;
+        r.addTarget(target);
+        r.decision = decision;
+        r.rule = rule;
+        r.reason = reason;
+        if (detail != null) {
+            r.detail.append(detail);
+        }
+        r.namedSession = session != null && session.named ? session.id : null;
+        append(r);
     }
 
     /** The monitor rules that matched any decision of the group; the common single-target case allocates nothing. */
@@ -336,6 +411,7 @@ final class Recorder {
         r.thread = Thread.currentThread().getName();
         r.threadUtf8 = ts.threadNameUtf8(r.thread);
         r.policy = p.header.policy;
+        r.namedSession = ts.session != null && ts.session.named ? ts.session.id : null;
     }
 
     private void append(AuditRecord r) {

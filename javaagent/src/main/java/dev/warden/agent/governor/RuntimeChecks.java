@@ -6,16 +6,36 @@ import dev.warden.policy.Verdict;
 
 /**
  * Step 5 and 6 of policy.md's "How a decision is made": what can turn a cached allow into a deny
- * at the moment of the call (the kill switch, a rate limit, a trail that can no longer be
- * written), and monitor mode turning a deny into a recorded {@code would-deny}. Decisions of the
- * built-in {@code jvm} rule are exempt, so class loading never breaks.
+ * at the moment of the call (the kill switch, an expired or revoked session, a rate limit, a trail
+ * that can no longer be written), and monitor mode turning a deny into a recorded
+ * {@code would-deny}. Decisions of the built-in {@code jvm} rule are exempt, so class loading never
+ * breaks. An {@code approve} verdict that survives them all (so a deny rule, the kill switch or a
+ * dead session refuse without asking anyone) then waits for a person ({@link Approvals}), and the
+ * kill switch and the session are checked again once the answer came.
  */
 final class RuntimeChecks {
 
     private RuntimeChecks() {}
 
-    static void apply(CallFrame f, int i, Verdict v, KillSwitch killSwitch, Recorder recorder, Policy policy, long now) {
-        apply(f, i, v, killSwitch, recorder, policy, now, true);
+    static void apply(CallFrame f, int i, Verdict v, Controls controls, Recorder recorder, Policy policy, long now) {
+        apply(f, i, v, controls, recorder, policy, now, true);
+        if (f.approvalStates[i] == Approvals.ASKING) {
+            controls.approvals.ask(f, i, i + 1, recorder);
+            recheckApproved(f, i, i + 1, controls);
+        }
+        count(recorder, f, i);
+    }
+
+    private static void count(Recorder recorder, CallFrame f, int i) {
+        if (recorder.metrics() != null) {
+            recorder.metrics().decided(f.actions[i].family(), f.decisions[i], f.rules[i]);
+        }
+    }
+
+    private static void countAll(Recorder recorder, CallFrame f, int from) {
+        for (int i = from; i < f.count; i++) {
+            count(recorder, f, i);
+        }
     }
 
     /**
@@ -24,12 +44,12 @@ final class RuntimeChecks {
      * for each action's run of targets, then each distinct rate limit once for the whole call — a
      * mail to five recipients is one call — and only when nothing refused the call already.
      */
-    static void applyCall(CallFrame f, int from, KillSwitch killSwitch, Recorder recorder, Policy policy, long now) {
+    static void applyCall(CallFrame f, int from, Controls controls, Recorder recorder, Policy policy, long now) {
         for (int i = from; i < f.count; i++) {
             if (f.verdicts[i] == null) {
                 return; // no policy: the caller recorded an error decision for every entry
             }
-            apply(f, i, f.verdicts[i], killSwitch, recorder, policy, now, false);
+            apply(f, i, f.verdicts[i], controls, recorder, policy, now, false);
         }
         boolean refused = false;
         for (int g = from; g < f.count; g = Recorder.groupEnd(f, g)) {
@@ -61,12 +81,42 @@ final class RuntimeChecks {
                 }
             }
         }
+        askOnce(f, from, controls, recorder);
         countAll(recorder, f, from);
     }
 
-    private static void countAll(Recorder recorder, CallFrame f, int from) {
+    /** A call with several targets asks one person once, for all its targets that need it, if nothing refused it. */
+    private static void askOnce(CallFrame f, int from, Controls controls, Recorder recorder) {
+        boolean asking = false;
         for (int i = from; i < f.count; i++) {
-            count(recorder, f, i);
+            if (f.decisions[i] == Outcome.DENY) {
+                return;
+            }
+            asking |= f.approvalStates[i] == Approvals.ASKING;
+        }
+        if (asking) {
+            controls.approvals.ask(f, from, f.count, recorder);
+            recheckApproved(f, from, f.count, controls);
+        }
+    }
+
+    /** While a person decided, the agent may have been suspended or its session revoked or expired. */
+    private static void recheckApproved(CallFrame f, int from, int to, Controls controls) {
+        long now = System.nanoTime();
+        for (int i = from; i < to; i++) {
+            if (f.approvalStates[i] != Approvals.APPROVED) {
+                continue;
+            }
+            String session = controls.sessions.refusal(f.session, now);
+            if (controls.killSwitch.engaged()) {
+                f.decisions[i] = Outcome.DENY;
+                f.rules[i] = "kill-switch";
+                f.reasons[i] = "kill switch";
+            } else if (session != null) {
+                f.decisions[i] = Outcome.DENY;
+                f.rules[i] = "session";
+                f.reasons[i] = session;
+            }
         }
     }
 
@@ -83,11 +133,12 @@ final class RuntimeChecks {
         return policy.settings().mode(f.actions[i].family()) == dev.warden.policy.Mode.MONITOR;
     }
 
-    private static void apply(CallFrame f, int i, Verdict v, KillSwitch killSwitch, Recorder recorder, Policy policy,
+    private static void apply(CallFrame f, int i, Verdict v, Controls controls, Recorder recorder, Policy policy,
             long now, boolean limit) {
         int code;
         String rule;
         String reason;
+        boolean approve = false;
         switch (v.decision()) {
             case DENY:
                 code = Outcome.DENY;
@@ -95,18 +146,20 @@ final class RuntimeChecks {
                 reason = v.reason();
                 break;
             case APPROVE:
-                // Human approval arrives with the runtime controls; until then it cannot be granted.
-                code = Outcome.DENY;
+                // Allowed so far: it is asked for once nothing below refuses it.
+                code = Outcome.ALLOW;
                 rule = v.rule();
-                reason = "needs approval, which this version cannot ask for";
+                reason = v.reason();
+                approve = true;
                 break;
             default:
                 code = v.wouldDeny() ? Outcome.WOULD_DENY : Outcome.ALLOW;
                 rule = v.wouldDeny() ? v.wouldDenyRule() : v.rule();
                 reason = v.wouldDeny() ? v.wouldDenyReason() : v.reason();
         }
+        String session;
         if (code != Outcome.DENY && !v.builtin()) {
-            if (killSwitch.engaged()) {
+            if (controls.killSwitch.engaged()) {
                 code = Outcome.DENY;
                 rule = "kill-switch";
                 reason = "kill switch";
@@ -114,6 +167,10 @@ final class RuntimeChecks {
                 code = monitored(policy, f, i) ? Outcome.WOULD_DENY : Outcome.DENY;
                 rule = CircuitBreaker.RULE;
                 reason = CircuitBreaker.OPEN;
+            } else if ((session = controls.sessions.refusal(f.session, now)) != null) {
+                code = monitored(policy, f, i) ? Outcome.WOULD_DENY : Outcome.DENY;
+                rule = "session";
+                reason = session;
             } else if (recorder.broken() && recorder.failClosed()) {
                 code = Outcome.DENY;
                 rule = "error";
@@ -126,15 +183,7 @@ final class RuntimeChecks {
         f.decisions[i] = code;
         f.rules[i] = rule;
         f.reasons[i] = reason;
-        if (limit) {
-            count(recorder, f, i);
-        }
-    }
-
-    private static void count(Recorder recorder, CallFrame f, int i) {
-        if (recorder.metrics() != null) {
-            recorder.metrics().decided(f.actions[i].family(), f.decisions[i], f.rules[i]);
-        }
+        f.approvalStates[i] = approve && code == Outcome.ALLOW ? Approvals.ASKING : Approvals.NONE;
     }
 
     private static boolean acquire(RateLimiter limiter, long now) {

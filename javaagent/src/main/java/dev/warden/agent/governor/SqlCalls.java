@@ -107,7 +107,7 @@ final class SqlCalls {
         }
         Policy policy = governor.policyFor(f);
         if (policy != null) {
-            RuntimeChecks.applyCall(f, 0, governor.killSwitch(), governor.recorder(), policy, now);
+            RuntimeChecks.applyCall(f, 0, governor.controls(), governor.recorder(), policy, now);
         }
         int denied = f.firstDenied();
         if (denied >= 0) {

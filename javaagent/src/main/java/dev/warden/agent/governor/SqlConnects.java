@@ -112,7 +112,7 @@ final class SqlConnects {
     private void decide(CallFrame f, int i, long now) {
         Policy policy = SqlCalls.verdict(governor, f, i);
         if (policy != null) {
-            RuntimeChecks.apply(f, i, f.verdicts[i], governor.killSwitch(), governor.recorder(), policy, now);
+            RuntimeChecks.apply(f, i, f.verdicts[i], governor.controls(), governor.recorder(), policy, now);
         }
     }
 

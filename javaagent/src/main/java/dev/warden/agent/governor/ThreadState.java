@@ -36,6 +36,9 @@ final class ThreadState {
         return threadNameUtf8;
     }
 
+    /** The session this thread acts for ({@code WardenSession.open}); {@code null}: the process's. */
+    Session session;
+
     /** The exception a denied call throws, handed from the decision to the advice. */
     Exception denial;
 
@@ -131,6 +134,7 @@ final class ThreadState {
         }
         CallFrame f = frames[depth++];
         f.reset(family);
+        f.session = session;
         return f;
     }
 

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The path of an allowed, cached call reads top to bottom: thread state, path resolution (a
  * cache hit), the policy's cached verdict, the run-time checks that can turn an allow into a deny
- * (kill switch, rate limit, a broken trail), then one audit record when the call returns. Nothing
+ * (kill switch, session, rate limit, a broken trail), then one audit record when the call returns. Nothing
  * on that path allocates, locks or logs; denials build their message and exception.
  */
 public final class WardenGovernor implements Governor {
@@ -32,6 +32,7 @@ public final class WardenGovernor implements Governor {
     private final ThreadLocal<ThreadState> state = WardenThreads.STATE;
     private final PathResolver paths;
     private final KillSwitch killSwitch;
+    private final Controls controls;
     private final Recorder recorder;
     private final boolean failClosed;
     private final NetworkCalls network;
@@ -62,6 +63,9 @@ public final class WardenGovernor implements Governor {
                 policy == null ? null : policy.settings().breakerCooldown(), recorder.breakerRecords());
         this.metrics = new dev.warden.agent.metrics.Metrics(identity.agent, this::policy, breaker::state);
         recorder.attach(breaker, metrics);
+        this.controls = new Controls(killSwitch,
+                new Sessions(identity.session(), policy == null ? null : policy.settings().sessionTtl(), System.nanoTime()),
+                policy == null ? null : approvals(policy));
         this.network = new NetworkCalls(this, identity, policy != null && policy.settings().propagate());
         this.sqlResults = new SqlResults(this);
         this.sql = new SqlCalls(this, sqlResults);
@@ -109,6 +113,16 @@ public final class WardenGovernor implements Governor {
         return killSwitch;
     }
 
+    Controls controls() {
+        return controls;
+    }
+
+    private static Approvals approvals(Policy policy) {
+        String webhook = policy.settings().approvalWebhook();
+        return new Approvals(policy.settings().approvalTimeout(), webhook == null ? null : new ApprovalWebhook(webhook),
+                policy.settings().auditDir().toString());
+    }
+
     Recorder recorder() {
         return recorder;
     }
@@ -123,7 +137,7 @@ public final class WardenGovernor implements Governor {
     /** Starts Warden's background threads. */
     public void start() {
         killSwitch.watch(WardenThreads::newThread,
-                () -> LOG.warn("kill switch {}", killSwitch.engaged() ? "engaged: every governed action is denied" : "released"));
+                () -> LOG.warn("kill switch {}", killSwitch.fileEngaged() ? "engaged: every governed action is denied" : "released"));
         // Off the start-up path: the platform MBean server costs tens of milliseconds to make.
         WardenThreads.newThread("warden-metrics", this::exposeMetrics).start();
     }
@@ -171,6 +185,33 @@ public final class WardenGovernor implements Governor {
     void install(Policy next) {
         recorder.policyChanged(next);
         policy = next;
+    }
+
+    /**
+     * Starts tailing the control channel of {@code auditDir} ({@code suspend}, {@code resume},
+     * {@code session revoke}, {@code approve}, {@code reject}) once {@code trailOpen} says the trail
+     * is open.
+     */
+    public void listenForControl(Path auditDir, java.util.function.BooleanSupplier trailOpen) {
+        new ControlListener(auditDir, controls, recorder, trailOpen).start();
+    }
+
+    @Override
+    public Object enterSession(String id) {
+        ThreadState ts = state.get();
+        Session previous = ts.session;
+        ts.insideWarden++;
+        try {
+            ts.session = controls.sessions.open(id, System.nanoTime());
+        } finally {
+            ts.insideWarden--;
+        }
+        return previous;
+    }
+
+    @Override
+    public void exitSession(Object previous) {
+        state.get().session = previous instanceof Session ? (Session) previous : null;
     }
 
     @Override
@@ -692,7 +733,7 @@ public final class WardenGovernor implements Governor {
         }
         if (f.policy != null) {
             // Over the whole call: a copy or move takes one permit of a limit, and none when refused.
-            RuntimeChecks.applyCall(f, 0, killSwitch, recorder, f.policy, now);
+            RuntimeChecks.applyCall(f, 0, controls, recorder, f.policy, now);
         }
         int denied = f.firstDenied();
         if (denied < 0) {

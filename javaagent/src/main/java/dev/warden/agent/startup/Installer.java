@@ -62,6 +62,7 @@ final class Installer {
         Runtime.getRuntime().addShutdownHook(WardenThreads.newThread("warden-shutdown", governor::shutdown));
         governor.start();
         governor.watchPolicy(config, overrides);
+        governor.listenForControl(auditDir, audit instanceof ChronicleAuditTrail ? ((ChronicleAuditTrail) audit)::isOpen : () -> true);
         // Advice goes live before the governor is installed: until then the Gate lets calls
         // through, so Byte Buddy's own reads on this thread are never mistaken for the application's.
         StartupTimer.phase("governor started");

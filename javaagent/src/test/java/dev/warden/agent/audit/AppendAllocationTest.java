@@ -32,25 +32,40 @@ class AppendAllocationTest {
                 r.timeEpochNanos = i;
                 trail.append(r);
             }
-            long[] nanos = new long[MEASURED];
-            boolean allWritten = true;
-            long before = threads.getThreadAllocatedBytes(self);
-            for (int i = 0; i < MEASURED; i++) {
-                r.timeEpochNanos = i;
-                long t0 = System.nanoTime();
-                allWritten &= trail.append(r);
-                nanos[i] = System.nanoTime() - t0;
+            // Up to three measured windows: on a loaded machine the JIT may still be compiling, or
+            // Chronicle maps a new chunk of the file, during one of them (a few KB once, seen on the
+            // base version too). A single allocation per append (at least 16 bytes x 10,000 in every
+            // window) fails all three.
+            long[] allocations = new long[3];
+            for (int w = 0; w < allocations.length; w++) {
+                allocations[w] = measure(trail, r, threads, self);
+                if (allocations[w] < MEASURED) {
+                    return;
+                }
             }
-            long allocated = threads.getThreadAllocatedBytes(self) - before;
-            assertTrue(allWritten);
-            Arrays.sort(nanos);
-            System.out.printf("append of a full record: p50 %d ns, p99 %d ns, max %d ns; %d bytes allocated over %d appends%n",
-                    nanos[MEASURED / 2], nanos[MEASURED * 99 / 100], nanos[MEASURED - 1], allocated, MEASURED);
-            // Less than a byte per append on average. Steady state is 0; Chronicle allocates a few
-            // hundred bytes now and then when it maps a new chunk of the file, and the JIT may still
-            // be compiling. A single allocation per append would be at least 16 bytes x 10,000.
-            assertTrue(allocated < MEASURED, allocated + " bytes allocated by " + MEASURED + " appends");
+            // Less than a byte per append on average. Steady state is 0.
+            throw new AssertionError(Arrays.toString(allocations) + " bytes allocated by " + MEASURED
+                    + " appends in each of three windows");
         }
+    }
+
+    /** One window of appends: the bytes this thread allocated; prints the append cost. */
+    private static long measure(ChronicleAuditTrail trail, AuditRecord r, com.sun.management.ThreadMXBean threads, long self) {
+        long[] nanos = new long[MEASURED];
+        boolean allWritten = true;
+        long before = threads.getThreadAllocatedBytes(self);
+        for (int i = 0; i < MEASURED; i++) {
+            r.timeEpochNanos = i;
+            long t0 = System.nanoTime();
+            allWritten &= trail.append(r);
+            nanos[i] = System.nanoTime() - t0;
+        }
+        long allocated = threads.getThreadAllocatedBytes(self) - before;
+        assertTrue(allWritten);
+        Arrays.sort(nanos);
+        System.out.printf("append of a full record: p50 %d ns, p99 %d ns, max %d ns; %d bytes allocated over %d appends%n",
+                nanos[MEASURED / 2], nanos[MEASURED * 99 / 100], nanos[MEASURED - 1], allocated, MEASURED);
+        return allocated;
     }
 
     @Test

@@ -96,7 +96,35 @@ class AuditCodecTest {
         Bytes<?> bytes = Bytes.allocateElasticOnHeap(16);
         bytes.writeByte((byte) 99);
         IOException e = assertThrows(IOException.class, () -> AuditCodec.read(bytes, new AuditRecord(), new TrailDictionary()));
-        assertEquals("audit record format 99 is not readable by this version of Warden (it reads format 3)", e.getMessage());
+        assertEquals("audit record format 99 is not readable by this version of Warden (it reads formats 3 and 6)", e.getMessage());
+    }
+
+    @Test
+    void aNamedSessionAndAnApprovalIdSurviveTheRoundTrip() throws IOException {
+        AuditRecord in = Records.allow(1, "/a");
+        in.session = "process-session";
+        in.namedSession = "conversation-7";
+        in.approval = "a1b2c3d4e5f6";
+        in.decision = "pending";
+        AuditRecord out = roundTrip(in);
+        assertEquals("conversation-7", out.session, "the named session overrides the header's");
+        assertEquals("a1b2c3d4e5f6", out.approval);
+        assertEquals("pending", out.decision);
+    }
+
+    /** A trail written before format 6 is still read: the same record without the two last fields. */
+    @Test
+    void formatThreeIsStillRead() throws IOException {
+        Bytes<?> bytes = Bytes.allocateElasticOnHeap(256);
+        AuditRecord in = Records.allow(1, "/a");
+        AuditCodec.write(in, bytes);
+        bytes.writeSkip(-1); // drop the byte format 6 added (it says neither optional field follows)
+        bytes.writeByte(0, AuditCodec.VERSION_3);
+        AuditRecord out = new AuditRecord();
+        assertTrue(AuditCodec.read(bytes, out, new TrailDictionary()));
+        assertEquals(0, bytes.readRemaining());
+        assertEquals("/a", out.targets[0]);
+        assertNull(out.approval);
     }
 
     /** Pre-encoded strings are written in writeUtf8's own layout, so any reader reads them alike. */

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * {@code READY}, then runs each line of standard input as a step until {@code stop} (a long-running
  * agent whose policy a test changes under it); {@code sleep:MS};
  * {@code threads:N:M:<step>} runs the step M times on each of N threads and prints
- * {@code OK threads ok=<n> err=<n>}.
+ * {@code OK threads ok=<n> err=<n>}; {@code thread:NAME:<step>} runs the step on a new thread
+ * named NAME (as a framework's event loop would be) and prints its line.
  */
 public final class FileTool {
 
@@ -49,6 +50,10 @@ public final class FileTool {
                 threads(step);
                 continue;
             }
+            if (step.startsWith("thread:")) {
+                onNamedThread(step);
+                continue;
+            }
             System.out.println(run(step));
             System.out.flush();
         }
@@ -60,6 +65,16 @@ public final class FileTool {
         } catch (Throwable t) {
             return "ERR " + step + " " + t.getClass().getName() + ": " + t.getMessage();
         }
+    }
+
+    private static void onNamedThread(String spec) throws Exception {
+        String[] parts = spec.split(":", 3);
+        String[] line = new String[1];
+        Thread t = new Thread(() -> line[0] = run(parts[2]), parts[1]);
+        t.start();
+        t.join();
+        System.out.println(line[0]);
+        System.out.flush();
     }
 
     private static void threads(String spec) throws Exception {

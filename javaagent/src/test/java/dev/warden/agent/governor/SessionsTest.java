@@ -1,0 +1,51 @@
+package dev.warden.agent.governor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class SessionsTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    @Test
+    void aSessionExpiresAfterItsTtlCountedFromItsStart() {
+        Sessions s = new Sessions("proc", Duration.ofSeconds(10), 100 * SECOND);
+        assertNull(s.refusal(null, 109 * SECOND));
+        assertEquals("session expired", s.refusal(null, 110 * SECOND));
+        Session named = s.open("conversation-1", 105 * SECOND);
+        assertNull(s.refusal(named, 114 * SECOND), "a named session's lifespan starts at its first open");
+        assertEquals("session expired", s.refusal(named, 115 * SECOND));
+    }
+
+    @Test
+    void withoutATtlASessionNeverExpiresEvenAcrossNanoTimeOverflow() {
+        Sessions s = new Sessions("proc", null, Long.MAX_VALUE - SECOND);
+        assertNull(s.refusal(null, Long.MIN_VALUE + SECOND));
+    }
+
+    @Test
+    void reopeningASessionContinuesIt() {
+        Sessions s = new Sessions("proc", Duration.ofSeconds(10), 0);
+        Session first = s.open("c", 0);
+        assertSame(first, s.open("c", 9 * SECOND));
+        assertEquals("session expired", s.refusal(s.open("c", 10 * SECOND), 10 * SECOND));
+        assertSame(s.process, s.open("proc", 0), "the process session's own id is the process session");
+    }
+
+    @Test
+    void aRevokedSessionIsRefusedAndARevocationBeforeTheFirstOpenHolds() {
+        Sessions s = new Sessions("proc", null, 0);
+        Session a = s.open("a", 0);
+        assertSame(a, s.revoke("a"));
+        assertEquals("session revoked", s.refusal(a, 1));
+        assertNull(s.refusal(null, 1), "other sessions go on");
+        assertNull(s.revoke("later"), "not known to this process yet");
+        assertEquals("session revoked", s.refusal(s.open("later", 2), 2));
+        assertSame(s.process, s.revoke("proc"));
+        assertEquals("session revoked", s.refusal(null, 3));
+    }
+}
