@@ -144,4 +144,19 @@ public interface Governor {
 
     /** +1 / -1: the calling thread connects a mail transport (see {@link Gate#enterMailTransport}). */
     default void mailTransportScope(int delta) {}
+
+    /**
+     * Decides a process start ({@code process.exec}) before any process exists.
+     *
+     * @param command the {@code String[]} command line (the program as written, then its arguments)
+     * @param dir the child's working directory, or {@code null} for the JVM's
+     * @return a token for {@link #exit}, or {@link #NOT_GOVERNED}
+     * @throws Exception an {@code IOException} when the start is denied
+     */
+    default long enterProcess(Object command, String dir) throws Exception {
+        return NOT_GOVERNED;
+    }
+
+    /** Decides {@code Runtime.exit} or {@code Runtime.halt} ({@code jvm.exit}); throws {@code SecurityException} when denied. */
+    default void enterJvmExit(int status, boolean halt) {}
 }

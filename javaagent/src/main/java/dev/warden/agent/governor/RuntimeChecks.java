@@ -97,7 +97,9 @@ final class RuntimeChecks {
                 rule = v.wouldDeny() ? v.wouldDenyRule() : v.rule();
                 reason = v.wouldDeny() ? v.wouldDenyReason() : v.reason();
         }
-        if (code != Outcome.DENY && !v.builtin()) {
+        // A rule may deny jvm.exit; the kill switch and a broken trail never keep a process from
+        // stopping, which is what both of them are there for.
+        if (code != Outcome.DENY && !v.builtin() && f.actions[i] != dev.warden.policy.Action.JVM_EXIT) {
             if (killSwitch.engaged()) {
                 code = Outcome.DENY;
                 rule = "kill-switch";

@@ -36,6 +36,7 @@ public final class WardenGovernor implements Governor {
     private final NetworkCalls network;
     private final SqlCalls sql;
     private final MailCalls mail;
+    private final ProcessCalls processes;
     private volatile Policy policy;
     /** Why there is no policy (failure = open with an invalid policy), else {@code null}. */
     private final String startupError;
@@ -45,12 +46,14 @@ public final class WardenGovernor implements Governor {
         this.policy = policy;
         this.startupError = startupError;
         this.failClosed = failClosed;
-        this.paths = new PathResolver(System.getProperty("user.dir"));
+        String workingDir = System.getProperty("user.dir");
+        this.paths = new PathResolver(workingDir);
         this.killSwitch = new KillSwitch(killSwitchFile);
         this.recorder = new Recorder(audit, identity, policy);
         this.network = new NetworkCalls(this, identity, policy != null && policy.settings().propagate());
         this.sql = new SqlCalls(this);
         this.mail = new MailCalls(this);
+        this.processes = new ProcessCalls(this, workingDir);
     }
 
     Policy policy() {
@@ -338,6 +341,70 @@ public final class WardenGovernor implements Governor {
             return NOT_GOVERNED; // Transport.send decided it; its transport's sendMessage is the same message
         }
         return throwIfDenied(ts, mail.decide(ts, message, envelope));
+    }
+
+    @Override
+    public long enterProcess(Object command, String dir) throws Exception {
+        ThreadState ts = state.get();
+        if (ts.insideWarden > 0 || !(command instanceof String[]) || ((String[]) command).length == 0) {
+            return NOT_GOVERNED;
+        }
+        // A copy: the array is the application's (Runtime.exec(String[])), which another of its
+        // threads could change between the decision and the fork.
+        String[] line = ((String[]) command).clone();
+        long token;
+        int depth = ts.depth();
+        ts.insideWarden++;
+        try {
+            token = processes.decideStart(ts, line, dir);
+        } catch (Throwable internal) {
+            ts.popTo(depth);
+            token = internalProcessError(ts, internal, String.join(" ", line));
+        } finally {
+            ts.insideWarden--;
+        }
+        return throwIfDenied(ts, token);
+    }
+
+    @Override
+    public void enterJvmExit(int status, boolean halt) {
+        ThreadState ts = state.get();
+        if (ts.insideWarden > 0) {
+            return; // Warden's own stop (an invalid policy at start-up)
+        }
+        SecurityException denial;
+        int depth = ts.depth();
+        ts.insideWarden++;
+        try {
+            denial = processes.decideExit(ts, status, halt);
+        } catch (Throwable internal) {
+            ts.popTo(depth);
+            String reason = "internal error: " + internal;
+            LOG.error("Warden could not decide jvm.exit {}; {}", status, failClosed ? "denied (warden.failure = closed)" : "allowed (warden.failure = open)", internal);
+            recorder.error(ts, "jvm.exit", Integer.toString(status), reason, failClosed);
+            denial = failClosed ? new SecurityException(Denials.message("jvm.exit", Integer.toString(status), reason, "error")) : null;
+        } finally {
+            ts.insideWarden--;
+        }
+        if (denial != null) {
+            throw denial;
+        }
+        if (!halt) {
+            return;
+        }
+        // halt runs no shutdown hook: write out what is held in memory now.
+        WardenThreads.runAsWarden(recorder::flush);
+    }
+
+    private long internalProcessError(ThreadState ts, Throwable internal, String target) {
+        String reason = "internal error: " + internal;
+        LOG.error("Warden could not decide process.exec {}; {}", target, failClosed ? "denied (warden.failure = closed)" : "allowed (warden.failure = open)", internal);
+        recorder.error(ts, "process.exec", target, reason, failClosed);
+        if (!failClosed) {
+            return NOT_GOVERNED;
+        }
+        ts.denial = new java.io.IOException(Denials.message("process.exec", target, reason, "error"));
+        return DENIED;
     }
 
     @Override
@@ -654,7 +721,8 @@ public final class WardenGovernor implements Governor {
         ts.insideWarden++;
         try {
             recorder.completed(ts, f, System.nanoTime(), thrown);
-            if (thrown == null && FileCalls.changesTree(f.op)) {
+            // A child process can change the file tree behind Warden's back.
+            if (thrown == null && (f.family == Family.PROCESS || (f.family == Family.FILE && FileCalls.changesTree(f.op)))) {
                 paths.invalidate();
             }
         } catch (Throwable internal) {
