@@ -15,16 +15,24 @@ import net.openhft.chronicle.bytes.Bytes;
  * fields in declaration order). Strings are {@code writeUtf8} (which encodes {@code null}); the
  * vocabulary fields (action, decision, rule, outcome: ASCII by construction) are {@code write8bit},
  * which copies a compact string's bytes without the UTF-8 length scan. Arrays are a
- * stop-bit count followed by their elements. {@code seq} is not stored: it is the excerpt's index. A later version (a hash chain for {@code audit verify}) bumps
- * the version byte; readers refuse versions they do not know rather than misread them.
+ * stop-bit count followed by their elements. {@code seq} is not stored: it is the excerpt's index.
+ * Every excerpt ends in its {@link HashChain} link, which readers skip. A later format bumps the
+ * kind bytes; readers refuse kinds they do not know rather than misread them.
  */
 public final class AuditCodec {
 
-    public static final byte VERSION = 3;
+    public static final byte VERSION = 6;
     /** The first byte of a session header excerpt. */
-    public static final byte SESSION = 4;
+    public static final byte SESSION = 7;
     /** The first byte of a path definition excerpt: session key, number, path. */
-    public static final byte PATH = 5;
+    public static final byte PATH = 8;
+    /**
+     * The same three kinds as written before the hash chain (without its {@link HashChain} link):
+     * still readable, and reported by {@code audit verify} as unchained.
+     */
+    static final byte UNCHAINED_RECORD = 3;
+    static final byte UNCHAINED_SESSION = 4;
+    static final byte UNCHAINED_PATH = 5;
 
     /** A {@code monitor} count that stands for {@code null} (no monitor rules), distinct from an empty list. */
     private static final long NO_MONITOR = -1;
@@ -75,12 +83,12 @@ public final class AuditCodec {
     static boolean read(Bytes<?> in, AuditRecord r, TrailDictionary dictionary) throws IOException {
         r.clear();
         byte kind = in.readByte();
-        if (kind == SESSION || kind == PATH) {
+        if (isDefinition(kind)) {
             learn(kind, in, dictionary);
             return false;
         }
         Map<Long, SessionHeader> sessions = dictionary.sessions;
-        if (kind != VERSION) {
+        if (kind != VERSION && kind != UNCHAINED_RECORD) {
             throw new IOException("audit record format " + kind + " is not readable by this version of"
                     + " Warden (it reads format " + VERSION + ")");
         }
@@ -138,13 +146,22 @@ public final class AuditCodec {
     /** Learns a dictionary excerpt (header or path) into {@code d}; ignores call records. */
     static void dictionaryOnly(Bytes<?> in, TrailDictionary d) {
         byte kind = in.readByte();
-        if (kind == SESSION || kind == PATH) {
+        if (isDefinition(kind)) {
             learn(kind, in, d);
         }
     }
 
+    static boolean isDefinition(byte kind) {
+        return kind == SESSION || kind == PATH || kind == UNCHAINED_SESSION || kind == UNCHAINED_PATH;
+    }
+
+    /** Whether excerpts of this kind end in a {@link HashChain} link. */
+    static boolean isChained(byte kind) {
+        return kind == VERSION || kind == SESSION || kind == PATH;
+    }
+
     private static void learn(byte kind, Bytes<?> in, TrailDictionary d) {
-        if (kind == SESSION) {
+        if (kind == SESSION || kind == UNCHAINED_SESSION) {
             SessionHeader h = readSession(in);
             d.sessions.put(h.key, h);
         } else {

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicInteger;
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycles;
@@ -29,6 +30,8 @@ final class QueueWriter {
     private final ThreadLocal<ExcerptAppender> appenders = new PerThreadAppender();
     private final AppenderReaper reaper;
     private final PathTable paths = new PathTable();
+    /** Touched only inside a {@code writingDocument}, under the queue's write lock. */
+    private final HashChain chain = new HashChain();
     /** Appends between their check of {@link #closed} and their last touch of the mapped file. */
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closed;
@@ -95,7 +98,10 @@ final class QueueWriter {
             numberPaths(appender, record);
             try (DocumentContext dc = appender.writingDocument()) {
                 try {
-                    AuditCodec.write(record, dc.wire().bytes());
+                    Bytes<?> bytes = dc.wire().bytes();
+                    long start = bytes.writePosition();
+                    AuditCodec.write(record, bytes);
+                    chain.seal(record.sessionKey, bytes, start);
                 } catch (Throwable t) {
                     dc.rollbackOnClose();
                     throw t;
@@ -121,7 +127,10 @@ final class QueueWriter {
             }
             if (paths.needsDefinition(e)) {
                 try (DocumentContext dc = appender.writingDocument()) {
-                    AuditCodec.writePath(record.sessionKey, e.id, e.utf8, dc.wire().bytes());
+                    Bytes<?> bytes = dc.wire().bytes();
+                    long start = bytes.writePosition();
+                    AuditCodec.writePath(record.sessionKey, e.id, e.utf8, bytes);
+                    chain.seal(record.sessionKey, bytes, start);
                 } catch (RuntimeException | Error failed) {
                     e.definedInEpoch = -1; // define it again next time
                     throw failed;
@@ -135,7 +144,10 @@ final class QueueWriter {
         SessionHeader h = header;
         if (h != null) {
             try (DocumentContext dc = appender.writingDocument()) {
-                AuditCodec.writeSession(h, dc.wire().bytes());
+                Bytes<?> bytes = dc.wire().bytes();
+                long start = bytes.writePosition();
+                AuditCodec.writeSession(h, bytes);
+                chain.sealHeader(h.key, bytes, start);
             }
         }
     }

@@ -96,7 +96,7 @@ class AuditCodecTest {
         Bytes<?> bytes = Bytes.allocateElasticOnHeap(16);
         bytes.writeByte((byte) 99);
         IOException e = assertThrows(IOException.class, () -> AuditCodec.read(bytes, new AuditRecord(), new TrailDictionary()));
-        assertEquals("audit record format 99 is not readable by this version of Warden (it reads format 3)", e.getMessage());
+        assertEquals("audit record format 99 is not readable by this version of Warden (it reads format 6)", e.getMessage());
     }
 
     /** Pre-encoded strings are written in writeUtf8's own layout, so any reader reads them alike. */
