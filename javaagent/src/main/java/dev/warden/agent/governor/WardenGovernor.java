@@ -37,6 +37,7 @@ public final class WardenGovernor implements Governor {
     private final SqlCalls sql;
     private final MailCalls mail;
     private final ProcessCalls processes;
+    private final Faults faults = Faults.fromSystemProperty();
     private volatile Policy policy;
     /** Why there is no policy (failure = open with an invalid policy), else {@code null}. */
     private final String startupError;
@@ -49,14 +50,18 @@ public final class WardenGovernor implements Governor {
         String workingDir = System.getProperty("user.dir");
         this.paths = new PathResolver(workingDir);
         this.killSwitch = new KillSwitch(killSwitchFile);
-        this.recorder = new Recorder(audit, identity, policy);
+        this.recorder = new Recorder(audit, identity, policy, faults);
         this.network = new NetworkCalls(this, identity, policy != null && policy.settings().propagate());
         this.sql = new SqlCalls(this);
         this.mail = new MailCalls(this);
         this.processes = new ProcessCalls(this, workingDir);
     }
 
+    /** The policy snapshot every family decides against; where a {@link Faults#decide} fault strikes. */
     Policy policy() {
+        if (faults.decide) {
+            throw faults.decideFault();
+        }
         return policy;
     }
 
@@ -683,7 +688,7 @@ public final class WardenGovernor implements Governor {
 
     private void decide(CallFrame f, Action action, ResolvedPath p, long now) {
         int i = f.add(action, p.real, p.detail, p.realUtf8, p.detailUtf8);
-        Policy current = policy;
+        Policy current = policy();
         if (current == null) {
             f.decisions[i] = Outcome.ERROR;
             f.rules[i] = "error";

@@ -12,6 +12,7 @@ package dev.warden.testapps.exectool;
  *   <li>{@code created|<path>}: whether a file exists (a denied command must not have run);
  *   <li>{@code exit|N}, {@code runtime-exit|N}, {@code halt|N}: {@code System.exit},
  *       {@code Runtime.getRuntime().exit}, {@code Runtime.getRuntime().halt};
+ *   <li>{@code read|<path>}: reads the file;
  *   <li>{@code read-on|<kind>|<path>}: reads the file on a thread of that kind ({@link Threads}).
  * </ul>
  * The last line is always {@code ALIVE}, unless the JVM was stopped.
@@ -53,6 +54,8 @@ public final class ExecTool {
             case "halt":
                 Runtime.getRuntime().halt(Integer.parseInt(s[1]));
                 return "still running";
+            case "read":
+                return java.nio.file.Files.readString(java.nio.file.Path.of(s[1])).trim();
             case "read-on":
                 return Threads.read(s[1], s[2]);
             default:
