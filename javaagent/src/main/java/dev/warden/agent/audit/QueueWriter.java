@@ -26,6 +26,7 @@ final class QueueWriter {
     private static final long CLOSE_WAIT_NANOS = 1_000_000_000L;
 
     private final Path dir;
+    private final Retention retention;
     private final ChronicleQueue queue;
     private final ThreadLocal<ExcerptAppender> appenders = new PerThreadAppender();
     private final AppenderReaper reaper;
@@ -38,16 +39,17 @@ final class QueueWriter {
     /** The header records name; written before the first record and again in each new daily file. */
     private volatile SessionHeader header;
     private final java.util.concurrent.atomic.AtomicBoolean headerDue = new java.util.concurrent.atomic.AtomicBoolean();
-    /** Set by Chronicle's releaser thread when a daily file is acquired; the next append narrows it. */
-    private volatile boolean newFile;
+    /** The daily file (cycle) last made owner-only; a write to another one narrows it (and sweeps old days). */
+    private volatile int narrowedCycle = Integer.MIN_VALUE;
 
     /**
      * Opens (or creates) the queue in {@code dir}. Daily files ({@link RollCycles.FAST_DAILY},
      * {@code yyyyMMdd'F'.cq4}, UTC): {@code warden.audit.retain} is a number of days, so retention
      * deletes whole files; a day holds up to 2³² records; files are sparse.
      */
-    QueueWriter(Path dir, java.util.concurrent.ThreadFactory threads) {
+    QueueWriter(Path dir, java.util.concurrent.ThreadFactory threads, Retention retention) {
         this.dir = dir;
+        this.retention = retention;
         this.reaper = new AppenderReaper(threads);
         this.queue = SingleChronicleQueueBuilder.binary(dir)
                 .rollCycle(RollCycles.FAST_DAILY)
@@ -107,9 +109,13 @@ final class QueueWriter {
                     throw t;
                 }
             }
-            if (newFile) {
-                newFile = false;
+            // The store-file listener runs on Chronicle's own thread, possibly after this append:
+            // the appender's cycle says for sure that this append went to a new daily file.
+            int cycle = appender.cycle();
+            if (cycle != narrowedCycle) {
+                narrowedCycle = cycle;
                 OwnerOnly.restrictQueueFiles(dir);
+                retention.sweep(dir, java.time.Instant.now()); // a new day: yesterday's oldest file may have aged out
             }
             return true;
         } catch (Throwable t) {
@@ -193,7 +199,6 @@ final class QueueWriter {
     private final class NewFileListener implements StoreFileListener {
         @Override
         public void onAcquired(int cycle, File file) {
-            newFile = true;
             // Each daily file carries its own header and path definitions, so one kept after
             // retention is readable alone.
             paths.newEpoch();
