@@ -58,7 +58,7 @@ public final class SqlText {
                     space(out);
                     i = close < 0 ? n : close + 2;
                 } else {
-                    i = endOfBlockComment(sql, i);
+                    i = endOfBlockComment(sql, i, mysql);
                     space(out);
                 }
             } else if (c == '$' && !mysql && dollarTagEnd(sql, i) > 0) {
@@ -126,7 +126,7 @@ public final class SqlText {
             } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-' || c == '#' && mysql) {
                 i = endOfLine(sql, i);
             } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*' && !(mysql && i + 2 < n && sql.charAt(i + 2) == '!')) {
-                i = endOfBlockComment(sql, i);
+                i = endOfBlockComment(sql, i, mysql);
             } else if (c == '$' && !mysql && dollarTagEnd(sql, i) > 0) {
                 int tagEnd = dollarTagEnd(sql, i);
                 int close = sql.indexOf(sql.substring(i, tagEnd), tagEnd);
@@ -190,8 +190,12 @@ public final class SqlText {
         return nl < 0 ? sql.length() : nl + 1;
     }
 
-    /** PostgreSQL and H2 nest block comments. */
-    private static int endOfBlockComment(String sql, int open) {
+    /** PostgreSQL and H2 nest block comments; MySQL and MariaDB end one at the first {@code *}{@code /}. */
+    private static int endOfBlockComment(String sql, int open, boolean mysql) {
+        if (mysql) {
+            int close = sql.indexOf("*/", open + 2);
+            return close < 0 ? sql.length() : close + 2;
+        }
         int depth = 0;
         int n = sql.length();
         int i = open;
