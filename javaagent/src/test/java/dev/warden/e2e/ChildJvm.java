@@ -103,6 +103,10 @@ final class ChildJvm implements AutoCloseable {
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     List<String> stdout() {
         return List.copyOf(out);
     }

@@ -19,6 +19,11 @@ final class ExecToolRun extends ToolRun<ExecToolRun> {
         }
     }
 
+    /** Starts the tool without waiting for it, for a test that acts on the running JVM. */
+    ChildJvm start(Path jdk, List<String> jvmArgs, List<String> steps) throws Exception {
+        return ChildJvm.start(jdk, policy, jvmArgs, classpath("exec-tool"), "dev.warden.testapps.exectool.ExecTool", steps, root);
+    }
+
     ChildJvm.Result run(Path jdk, List<String> steps) throws Exception {
         return run(jdk, List.of(), steps);
     }

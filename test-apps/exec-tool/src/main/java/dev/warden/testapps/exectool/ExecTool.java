@@ -13,6 +13,7 @@ package dev.warden.testapps.exectool;
  *   <li>{@code exit|N}, {@code runtime-exit|N}, {@code halt|N}: {@code System.exit},
  *       {@code Runtime.getRuntime().exit}, {@code Runtime.getRuntime().halt};
  *   <li>{@code read|<path>}: reads the file;
+ *   <li>{@code sleep|MS}: prints {@code READY}, then sleeps (for a test to act on the running JVM);
  *   <li>{@code read-on|<kind>|<path>}: reads the file on a thread of that kind ({@link Threads}).
  * </ul>
  * The last line is always {@code ALIVE}, unless the JVM was stopped.
@@ -54,6 +55,11 @@ public final class ExecTool {
             case "halt":
                 Runtime.getRuntime().halt(Integer.parseInt(s[1]));
                 return "still running";
+            case "sleep":
+                System.out.println("READY");
+                System.out.flush();
+                Thread.sleep(Long.parseLong(s[1]));
+                return "slept";
             case "read":
                 return java.nio.file.Files.readString(java.nio.file.Path.of(s[1])).trim();
             case "read-on":
