@@ -354,9 +354,9 @@ public final class WardenGovernor implements Governor {
         if (ts.insideWarden > 0 || !(command instanceof String[]) || ((String[]) command).length == 0) {
             return NOT_GOVERNED;
         }
-        // A copy: the array is the application's (Runtime.exec(String[])), which another of its
-        // threads could change between the decision and the fork.
-        String[] line = ((String[]) command).clone();
+        // ProcessBuilder.start hands ProcessImpl its own clone of the command: no application
+        // thread can change it between this decision and the fork.
+        String[] line = (String[]) command;
         long token;
         int depth = ts.depth();
         ts.insideWarden++;
