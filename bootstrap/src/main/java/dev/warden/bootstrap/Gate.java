@@ -421,4 +421,26 @@ public final class Gate {
             g.sqlClosed(statementOrResultSet);
         }
     }
+
+    /**
+     * Decides a process start ({@code process.exec}) before the JDK forks: {@code command} is the
+     * {@code String[]} command line {@code ProcessImpl.start} received, {@code dir} the child's
+     * working directory or {@code null}. Throws an {@code IOException} when denied; hand the token
+     * to {@link #exit}.
+     */
+    public static long process(Object command, String dir) throws Exception {
+        Governor g = governor;
+        return g == null || command == null ? Governor.NOT_GOVERNED : g.enterProcess(command, dir);
+    }
+
+    /**
+     * Decides {@code Runtime.exit} ({@code halt} false) or {@code Runtime.halt} ({@code jvm.exit},
+     * target the status); throws {@code SecurityException} when denied.
+     */
+    public static void jvmExit(int status, boolean halt) {
+        Governor g = governor;
+        if (g != null) {
+            g.enterJvmExit(status, halt);
+        }
+    }
 }

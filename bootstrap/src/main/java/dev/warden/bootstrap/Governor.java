@@ -163,4 +163,19 @@ public interface Governor {
 
     /** The scope {@link #enterSession} opened ends: the thread acts for {@code previous} again. */
     default void exitSession(Object previous) {}
+
+    /**
+     * Decides a process start ({@code process.exec}) before any process exists.
+     *
+     * @param command the {@code String[]} command line (the program as written, then its arguments)
+     * @param dir the child's working directory, or {@code null} for the JVM's
+     * @return a token for {@link #exit}, or {@link #NOT_GOVERNED}
+     * @throws Exception an {@code IOException} when the start is denied
+     */
+    default long enterProcess(Object command, String dir) throws Exception {
+        return NOT_GOVERNED;
+    }
+
+    /** Decides {@code Runtime.exit} or {@code Runtime.halt} ({@code jvm.exit}); throws {@code SecurityException} when denied. */
+    default void enterJvmExit(int status, boolean halt) {}
 }

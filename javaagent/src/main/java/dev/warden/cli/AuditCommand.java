@@ -6,11 +6,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code warden audit ...}: reading the audit trail. ({@code audit verify} joins these later.) */
+/** {@code warden audit ...}: reading the audit trail and checking its hash chain. */
 @Command(name = "audit",
-        description = "Reads an audit trail.",
+        description = "Reads an audit trail and checks its hash chain.",
         mixinStandardHelpOptions = true,
-        subcommands = {AuditTailCommand.class, AuditExportCommand.class})
+        subcommands = {AuditTailCommand.class, AuditExportCommand.class, AuditVerifyCommand.class})
 final class AuditCommand implements Callable<Integer> {
 
     @Spec
@@ -18,6 +18,6 @@ final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing subcommand: tail or export");
+        throw new ParameterException(spec.commandLine(), "Missing subcommand: tail, export or verify");
     }
 }

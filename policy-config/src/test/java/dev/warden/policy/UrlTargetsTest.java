@@ -29,7 +29,19 @@ class UrlTargetsTest {
         "http://example.com:8080/a/./b/../c             | http://example.com:8080/a/c",
         "http://example.com/%7Euser/%41%2Fb             | http://example.com:80/~user/A%2Fb",
         "http://example.com/a/%2e%2e/b                  | http://example.com:80/b",
+        "http://example.com/%2E%2E/etc                  | http://example.com:80/etc",
+        "HTTP://EXAMPLE.com.:80/A%2fB                   | http://example.com:80/A%2FB",
+        "http://example.com:0080/                       | http://example.com:80/",
+        "https://example.com:443/x#frag?q               | https://example.com:443/x",
+        "http://evil.test%2F@example.com/               | http://example.com:80/",
+        "http://a:b@c@example.com/                      | http://example.com:80/",
+        "http://[::ffff:7f00:1]/                        | http://127.0.0.1:80/",
+        "http://0177.0.0.1/                             | http://177.0.0.1:80/",
+        "http://0x7f000001/                             | http://0x7f000001:80/",
     })
+    // 0177.0.0.1: Java's resolver reads leading zeros as decimal (or, since 17.0.3, refuses the
+    // literal), never as octal; 0x7f000001 is a host name to it. Either way the connect is
+    // decided by the address it reaches (net.connect), whose deny rules always apply.
     void normalizes(String url, String expected) {
         assertEquals(expected, UrlTargets.normalize(url));
     }

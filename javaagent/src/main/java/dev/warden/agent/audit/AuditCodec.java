@@ -15,18 +15,25 @@ import net.openhft.chronicle.bytes.Bytes;
  * fields in declaration order; format 6 added the named session and the approval id at the end, and format 3 is still read). Strings are {@code writeUtf8} (which encodes {@code null}); the
  * vocabulary fields (action, decision, rule, outcome: ASCII by construction) are {@code write8bit},
  * which copies a compact string's bytes without the UTF-8 length scan. Arrays are a
- * stop-bit count followed by their elements. {@code seq} is not stored: it is the excerpt's index. A later version (a hash chain for {@code audit verify}) bumps
- * the version byte; readers refuse versions they do not know rather than misread them.
+ * stop-bit count followed by their elements. {@code seq} is not stored: it is the excerpt's index.
+ * Every excerpt ends in its {@link HashChain} link, which readers skip. A later format bumps the
+ * kind bytes; readers refuse kinds they do not know rather than misread them.
  */
 public final class AuditCodec {
 
-    public static final byte VERSION = 6; // 4 and 5 are the header and path kinds
-    /** Format 3: format 6 without the trailing named session and approval id; still read. */
-    static final byte VERSION_3 = 3;
+    /** Chained (a {@link HashChain} link ends it) and with the optional fields (named session, approval id). */
+    public static final byte VERSION = 6;
     /** The first byte of a session header excerpt. */
-    public static final byte SESSION = 4;
+    public static final byte SESSION = 7;
     /** The first byte of a path definition excerpt: session key, number, path. */
-    public static final byte PATH = 5;
+    public static final byte PATH = 8;
+    /**
+     * The same three kinds as written before the hash chain (without its {@link HashChain} link):
+     * still readable, and reported by {@code audit verify} as unchained.
+     */
+    static final byte UNCHAINED_RECORD = 3;
+    static final byte UNCHAINED_SESSION = 4;
+    static final byte UNCHAINED_PATH = 5;
 
     /** Format 6's last byte: which of its optional fields follow. */
     private static final int NAMED_SESSION = 1;
@@ -101,14 +108,14 @@ public final class AuditCodec {
     static boolean read(Bytes<?> in, AuditRecord r, TrailDictionary dictionary) throws IOException {
         r.clear();
         byte kind = in.readByte();
-        if (kind == SESSION || kind == PATH) {
+        if (isDefinition(kind)) {
             learn(kind, in, dictionary);
             return false;
         }
         Map<Long, SessionHeader> sessions = dictionary.sessions;
-        if (kind != VERSION && kind != VERSION_3) {
+        if (kind != VERSION && kind != UNCHAINED_RECORD) {
             throw new IOException("audit record format " + kind + " is not readable by this version of"
-                    + " Warden (it reads formats " + VERSION_3 + " and " + VERSION + ")");
+                    + " Warden (it reads formats " + UNCHAINED_RECORD + " and " + VERSION + ")");
         }
         r.sessionKey = in.readStopBit();
         SessionHeader h = sessions.get(r.sessionKey);
@@ -174,13 +181,22 @@ public final class AuditCodec {
     /** Learns a dictionary excerpt (header or path) into {@code d}; ignores call records. */
     static void dictionaryOnly(Bytes<?> in, TrailDictionary d) {
         byte kind = in.readByte();
-        if (kind == SESSION || kind == PATH) {
+        if (isDefinition(kind)) {
             learn(kind, in, d);
         }
     }
 
+    static boolean isDefinition(byte kind) {
+        return kind == SESSION || kind == PATH || kind == UNCHAINED_SESSION || kind == UNCHAINED_PATH;
+    }
+
+    /** Whether excerpts of this kind end in a {@link HashChain} link. */
+    static boolean isChained(byte kind) {
+        return kind == VERSION || kind == SESSION || kind == PATH;
+    }
+
     private static void learn(byte kind, Bytes<?> in, TrailDictionary d) {
-        if (kind == SESSION) {
+        if (kind == SESSION || kind == UNCHAINED_SESSION) {
             SessionHeader h = readSession(in);
             d.sessions.put(h.key, h);
         } else {

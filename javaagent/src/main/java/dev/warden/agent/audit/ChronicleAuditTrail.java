@@ -37,9 +37,12 @@ public final class ChronicleAuditTrail implements AuditSink {
     private SessionHeader header; // guarded by lock
     private final ThreadFactory threads;
 
-    private ChronicleAuditTrail(Path dir, ThreadFactory threads) {
+    private final Retention retention;
+
+    private ChronicleAuditTrail(Path dir, ThreadFactory threads, Retention retention) {
         this.dir = dir;
         this.threads = threads;
+        this.retention = retention;
     }
 
     /**
@@ -52,22 +55,28 @@ public final class ChronicleAuditTrail implements AuditSink {
 
     /** {@link #open(Path, ThreadFactory)} with a plain thread for the background open. */
     public static ChronicleAuditTrail open(Path dir) throws IOException {
-        return open(dir, null);
+        return open(dir, null, null);
+    }
+
+    /** {@link #open(Path, ThreadFactory, java.time.Duration)}, keeping every file. */
+    public static ChronicleAuditTrail open(Path dir, ThreadFactory threads) throws IOException {
+        return open(dir, threads, null);
     }
 
     /**
      * Creates {@code dir} (owner-only) if needed and checks, now, that it is writable; the queue is
      * opened, when the first record arrives, on a daemon thread named {@code warden-audit-open} made
      * by {@code threads} (a plain thread when {@code null}). Pass a factory whose threads Warden does
-     * not govern: that thread creates the queue's files.
+     * not govern: that thread creates the queue's files. Daily files older than {@code retain}
+     * ({@code warden.audit.retain}; {@code null} keeps them) are deleted then and at each new day.
      *
      * @throws IOException naming the directory when it cannot be created or written
      */
-    public static ChronicleAuditTrail open(Path dir, ThreadFactory threads) throws IOException {
+    public static ChronicleAuditTrail open(Path dir, ThreadFactory threads, java.time.Duration retain) throws IOException {
         Path absolute = dir.toAbsolutePath().normalize();
         AuditDirectory.prepareForWriting(absolute);
         prepareEnvironment();
-        ChronicleAuditTrail trail = new ChronicleAuditTrail(absolute, threads);
+        ChronicleAuditTrail trail = new ChronicleAuditTrail(absolute, threads, new Retention(retain));
         synchronized (trail.lock) {
             trail.startOpening();
         }
@@ -155,7 +164,8 @@ public final class ChronicleAuditTrail implements AuditSink {
                 // shutdown that throws half-way through creating the queue's files. Register it
                 // first, before any file is touched.
                 ChronicleEnvironment.registerShutdownHook();
-                QueueWriter w = new QueueWriter(dir, threads);
+                retention.sweep(dir, java.time.Instant.now());
+                QueueWriter w = new QueueWriter(dir, threads, retention);
                 ChronicleEnvironment.chronicleLoaded();
                 drainInto(w);
             } catch (Throwable t) {

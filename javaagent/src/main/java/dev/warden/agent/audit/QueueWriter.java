@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicInteger;
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycles;
@@ -25,26 +26,30 @@ final class QueueWriter {
     private static final long CLOSE_WAIT_NANOS = 1_000_000_000L;
 
     private final Path dir;
+    private final Retention retention;
     private final ChronicleQueue queue;
     private final ThreadLocal<ExcerptAppender> appenders = new PerThreadAppender();
     private final AppenderReaper reaper;
     private final PathTable paths = new PathTable();
+    /** Touched only inside a {@code writingDocument}, under the queue's write lock. */
+    private final HashChain chain = new HashChain();
     /** Appends between their check of {@link #closed} and their last touch of the mapped file. */
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean closed;
     /** The header records name; written before the first record and again in each new daily file. */
     private volatile SessionHeader header;
     private final java.util.concurrent.atomic.AtomicBoolean headerDue = new java.util.concurrent.atomic.AtomicBoolean();
-    /** Set by Chronicle's releaser thread when a daily file is acquired; the next append narrows it. */
-    private volatile boolean newFile;
+    /** The daily file (cycle) last made owner-only; a write to another one narrows it (and sweeps old days). */
+    private volatile int narrowedCycle = Integer.MIN_VALUE;
 
     /**
      * Opens (or creates) the queue in {@code dir}. Daily files ({@link RollCycles.FAST_DAILY},
      * {@code yyyyMMdd'F'.cq4}, UTC): {@code warden.audit.retain} is a number of days, so retention
      * deletes whole files; a day holds up to 2³² records; files are sparse.
      */
-    QueueWriter(Path dir, java.util.concurrent.ThreadFactory threads) {
+    QueueWriter(Path dir, java.util.concurrent.ThreadFactory threads, Retention retention) {
         this.dir = dir;
+        this.retention = retention;
         this.reaper = new AppenderReaper(threads);
         this.queue = SingleChronicleQueueBuilder.binary(dir)
                 .rollCycle(RollCycles.FAST_DAILY)
@@ -95,15 +100,22 @@ final class QueueWriter {
             numberPaths(appender, record);
             try (DocumentContext dc = appender.writingDocument()) {
                 try {
-                    AuditCodec.write(record, dc.wire().bytes());
+                    Bytes<?> bytes = dc.wire().bytes();
+                    long start = bytes.writePosition();
+                    AuditCodec.write(record, bytes);
+                    chain.seal(record.sessionKey, bytes, start);
                 } catch (Throwable t) {
                     dc.rollbackOnClose();
                     throw t;
                 }
             }
-            if (newFile) {
-                newFile = false;
+            // The store-file listener runs on Chronicle's own thread, possibly after this append:
+            // the appender's cycle says for sure that this append went to a new daily file.
+            int cycle = appender.cycle();
+            if (cycle != narrowedCycle) {
+                narrowedCycle = cycle;
                 OwnerOnly.restrictQueueFiles(dir);
+                retention.sweep(dir, java.time.Instant.now()); // a new day: yesterday's oldest file may have aged out
             }
             return true;
         } catch (Throwable t) {
@@ -129,7 +141,10 @@ final class QueueWriter {
             }
             if (paths.needsDefinition(e)) {
                 try (DocumentContext dc = appender.writingDocument()) {
-                    AuditCodec.writePath(record.sessionKey, e.id, e.utf8, dc.wire().bytes());
+                    Bytes<?> bytes = dc.wire().bytes();
+                    long start = bytes.writePosition();
+                    AuditCodec.writePath(record.sessionKey, e.id, e.utf8, bytes);
+                    chain.seal(record.sessionKey, bytes, start);
                 } catch (RuntimeException | Error failed) {
                     e.definedInEpoch = -1; // define it again next time
                     throw failed;
@@ -148,7 +163,10 @@ final class QueueWriter {
     private void writeHeader(ExcerptAppender appender, SessionHeader h) {
         if (h != null) {
             try (DocumentContext dc = appender.writingDocument()) {
-                AuditCodec.writeSession(h, dc.wire().bytes());
+                Bytes<?> bytes = dc.wire().bytes();
+                long start = bytes.writePosition();
+                AuditCodec.writeSession(h, bytes);
+                chain.sealHeader(h.key, bytes, start);
             }
         }
     }
@@ -194,7 +212,6 @@ final class QueueWriter {
     private final class NewFileListener implements StoreFileListener {
         @Override
         public void onAcquired(int cycle, File file) {
-            newFile = true;
             // Each daily file carries its own header and path definitions, so one kept after
             // retention is readable alone.
             paths.newEpoch();

@@ -7,6 +7,8 @@ final class Family {
     static final int NET = 3;
     static final int SQL = 4;
     static final int MAIL = 5;
+    static final int PROCESS = 6;
+    static final int EXIT = 7;
 
     private Family() {}
 }

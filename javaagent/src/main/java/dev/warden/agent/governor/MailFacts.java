@@ -72,11 +72,11 @@ public final class MailFacts {
         }
     }
 
-    int count() {
+    public int count() {
         return count;
     }
 
-    String target(int i) {
+    public String target(int i) {
         return targets[i];
     }
 

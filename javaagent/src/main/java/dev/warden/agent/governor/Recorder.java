@@ -27,9 +27,13 @@ final class Recorder {
     private final boolean failClosed;
     private volatile boolean broken;
     private final EpochClock clock = new EpochClock();
+    private final Faults faults;
+    /** Where a record goes when the trail cannot take it: Warden's log, as {@code audit tail} prints it. */
+    private static final Logger UNWRITTEN = LoggerFactory.getLogger("warden.audit");
 
-    Recorder(AuditSink sink, Identity identity, Policy policy) {
+    Recorder(AuditSink sink, Identity identity, Policy policy, Faults faults) {
         this.sink = sink;
+        this.faults = faults;
         this.identity = identity;
         this.current = new RecordingPolicy(policy, identity);
         this.failClosed = current.failClosed;
@@ -415,13 +419,15 @@ final class Recorder {
     }
 
     private void append(AuditRecord r) {
-        if (sink.append(r)) {
+        if (!faults.audit && sink.append(r)) {
             if (broken) {
                 broken = false;
                 LOG.warn("Warden writes its audit trail again");
             }
             return;
         }
+        // Nothing is lost silently: the record goes to the log instead.
+        UNWRITTEN.warn("not in the audit trail: {}", dev.warden.agent.audit.AuditText.line(r));
         if (!broken) {
             broken = true;
             LOG.error("Warden cannot write its audit trail; {}", failClosed

@@ -158,7 +158,9 @@ final class RuntimeChecks {
                 reason = v.wouldDeny() ? v.wouldDenyReason() : v.reason();
         }
         String session;
-        if (code != Outcome.DENY && !v.builtin()) {
+        // A rule may deny jvm.exit; the kill switch, the breaker and a broken trail never keep a
+        // process from stopping, which is what they are there for.
+        if (code != Outcome.DENY && !v.builtin() && f.actions[i] != dev.warden.policy.Action.JVM_EXIT) {
             if (controls.killSwitch.engaged()) {
                 code = Outcome.DENY;
                 rule = "kill-switch";

@@ -42,6 +42,8 @@ public final class WardenGovernor implements Governor {
     private final SqlConnects sqlConnects;
     private final SqlResults sqlResults;
     private final MailCalls mail;
+    private final ProcessCalls processes;
+    private final Faults faults = Faults.fromSystemProperty();
     private volatile Policy policy;
     /**
      * What this session has done, for rules with {@code after}: one session per process (an
@@ -56,9 +58,10 @@ public final class WardenGovernor implements Governor {
         this.policy = policy;
         this.startupError = startupError;
         this.failClosed = failClosed;
-        this.paths = new PathResolver(System.getProperty("user.dir"));
+        String workingDir = System.getProperty("user.dir");
+        this.paths = new PathResolver(workingDir);
         this.killSwitch = new KillSwitch(killSwitchFile);
-        this.recorder = new Recorder(audit, identity, policy);
+        this.recorder = new Recorder(audit, identity, policy, faults);
         this.breaker = new CircuitBreaker(policy == null ? null : policy.settings().breakerErrors(),
                 policy == null ? null : policy.settings().breakerCooldown(), recorder.breakerRecords());
         this.metrics = new dev.warden.agent.metrics.Metrics(identity.agent, this::policy, breaker::state);
@@ -71,9 +74,14 @@ public final class WardenGovernor implements Governor {
         this.sql = new SqlCalls(this, sqlResults);
         this.sqlConnects = new SqlConnects(this);
         this.mail = new MailCalls(this);
+        this.processes = new ProcessCalls(this, workingDir);
     }
 
+    /** The policy snapshot every family decides against; where a {@link Faults#decide} fault strikes. */
     Policy policy() {
+        if (faults.decide) {
+            throw faults.decideFault();
+        }
         return policy;
     }
 
@@ -499,6 +507,70 @@ public final class WardenGovernor implements Governor {
     }
 
     @Override
+    public long enterProcess(Object command, String dir) throws Exception {
+        ThreadState ts = state.get();
+        if (ts.insideWarden > 0 || !(command instanceof String[]) || ((String[]) command).length == 0) {
+            return NOT_GOVERNED;
+        }
+        // ProcessBuilder.start hands ProcessImpl its own clone of the command: no application
+        // thread can change it between this decision and the fork.
+        String[] line = (String[]) command;
+        long token;
+        int depth = ts.depth();
+        ts.insideWarden++;
+        try {
+            token = processes.decideStart(ts, line, dir);
+        } catch (Throwable internal) {
+            ts.popTo(depth);
+            token = internalProcessError(ts, internal, String.join(" ", line));
+        } finally {
+            ts.insideWarden--;
+        }
+        return throwIfDenied(ts, token);
+    }
+
+    @Override
+    public void enterJvmExit(int status, boolean halt) {
+        ThreadState ts = state.get();
+        if (ts.insideWarden > 0) {
+            return; // Warden's own stop (an invalid policy at start-up)
+        }
+        SecurityException denial;
+        int depth = ts.depth();
+        ts.insideWarden++;
+        try {
+            denial = processes.decideExit(ts, status, halt);
+        } catch (Throwable internal) {
+            ts.popTo(depth);
+            String reason = "internal error: " + internal;
+            LOG.error("Warden could not decide jvm.exit {}; {}", status, failClosed ? "denied (warden.failure = closed)" : "allowed (warden.failure = open)", internal);
+            recorder.error(ts, "jvm.exit", Integer.toString(status), reason, failClosed);
+            denial = failClosed ? new SecurityException(Denials.message("jvm.exit", Integer.toString(status), reason, "error")) : null;
+        } finally {
+            ts.insideWarden--;
+        }
+        if (denial != null) {
+            throw denial;
+        }
+        if (!halt) {
+            return;
+        }
+        // halt runs no shutdown hook: write out what is held in memory now.
+        WardenThreads.runAsWarden(recorder::flush);
+    }
+
+    private long internalProcessError(ThreadState ts, Throwable internal, String target) {
+        String reason = "internal error: " + internal;
+        LOG.error("Warden could not decide process.exec {}; {}", target, failClosed ? "denied (warden.failure = closed)" : "allowed (warden.failure = open)", internal);
+        recorder.error(ts, "process.exec", target, reason, failClosed);
+        if (!failClosed) {
+            return NOT_GOVERNED;
+        }
+        ts.denial = new java.io.IOException(Denials.message("process.exec", target, reason, "error"));
+        return DENIED;
+    }
+
+    @Override
     public void mailTransportScope(int delta) {
         state.get().mailTransport += delta;
     }
@@ -815,7 +887,8 @@ public final class WardenGovernor implements Governor {
         ts.insideWarden++;
         try {
             recorder.completed(ts, f, System.nanoTime(), thrown);
-            if (thrown == null && FileCalls.changesTree(f.op)) {
+            // A child process can change the file tree behind Warden's back.
+            if (thrown == null && (f.family == Family.PROCESS || (f.family == Family.FILE && FileCalls.changesTree(f.op)))) {
                 paths.invalidate();
             }
         } catch (Throwable internal) {

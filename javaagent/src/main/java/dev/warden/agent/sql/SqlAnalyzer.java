@@ -97,7 +97,13 @@ public final class SqlAnalyzer {
             unparsed(asWritten, pairs);
             return;
         }
-        statement(statement, asWritten, pairs);
+        try {
+            statement(statement, asWritten, pairs);
+        } catch (RuntimeException misread) {
+            // A parse tree shaped unlike any the analysis knows: what it added stands, and the
+            // statement is also an unknown one, so it is never decided as less than it is.
+            pairs.add("OTHER", SqlAnalysis.UNKNOWN, false);
+        }
     }
 
     /**
@@ -245,7 +251,9 @@ public final class SqlAnalyzer {
                     writes.put(t.getFullyQualifiedName(), "DELETE");
                 }
             } else {
-                writes.put(d.getTable().getFullyQualifiedName(), "DELETE");
+                // "DELETE /* /* */ FROM t" on a dialect that nests comments is "DELETE" and a comment:
+                // the parser accepts it without a table, so it is a delete of an unknown table.
+                writes.put(d.getTable() == null ? SqlAnalysis.UNKNOWN : d.getTable().getFullyQualifiedName(), "DELETE");
             }
             return null;
         }

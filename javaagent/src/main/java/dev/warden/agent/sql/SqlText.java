@@ -27,6 +27,7 @@ public final class SqlText {
         StringBuilder out = new StringBuilder(sql.length());
         int n = sql.length();
         int i = 0;
+        int dollarClosedAt = -1;
         while (i < n) {
             char c = sql.charAt(i);
             if (c == '\'' || (c == '"' && mysql)) {
@@ -58,14 +59,15 @@ public final class SqlText {
                     space(out);
                     i = close < 0 ? n : close + 2;
                 } else {
-                    i = endOfBlockComment(sql, i);
+                    i = endOfBlockComment(sql, i, mysql);
                     space(out);
                 }
-            } else if (c == '$' && !mysql && dollarTagEnd(sql, i) > 0) {
-                int tagEnd = dollarTagEnd(sql, i);
+            } else if (c == '$' && !mysql && dollarTagEnd(sql, i, dollarClosedAt) > 0) {
+                int tagEnd = dollarTagEnd(sql, i, dollarClosedAt);
                 String tag = sql.substring(i, tagEnd);
                 int close = sql.indexOf(tag, tagEnd);
                 i = close < 0 ? n : close + tag.length();
+                dollarClosedAt = i;
                 out.append('?');
             } else if (isDigit(c) && !identifierBefore(out)) {
                 i = endOfNumber(sql, i);
@@ -119,6 +121,7 @@ public final class SqlText {
         int n = sql.length();
         int start = 0;
         int i = 0;
+        int dollarClosedAt = -1;
         while (i < n) {
             char c = sql.charAt(i);
             if (c == '\'' || c == '"' || c == '`') {
@@ -126,11 +129,12 @@ public final class SqlText {
             } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-' || c == '#' && mysql) {
                 i = endOfLine(sql, i);
             } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*' && !(mysql && i + 2 < n && sql.charAt(i + 2) == '!')) {
-                i = endOfBlockComment(sql, i);
-            } else if (c == '$' && !mysql && dollarTagEnd(sql, i) > 0) {
-                int tagEnd = dollarTagEnd(sql, i);
+                i = endOfBlockComment(sql, i, mysql);
+            } else if (c == '$' && !mysql && dollarTagEnd(sql, i, dollarClosedAt) > 0) {
+                int tagEnd = dollarTagEnd(sql, i, dollarClosedAt);
                 int close = sql.indexOf(sql.substring(i, tagEnd), tagEnd);
                 i = close < 0 ? n : close + (tagEnd - i);
+                dollarClosedAt = i;
             } else if (c == ';') {
                 add(out, sql.substring(start, i));
                 start = ++i;
@@ -190,8 +194,12 @@ public final class SqlText {
         return nl < 0 ? sql.length() : nl + 1;
     }
 
-    /** PostgreSQL and H2 nest block comments. */
-    private static int endOfBlockComment(String sql, int open) {
+    /** PostgreSQL and H2 nest block comments; MySQL and MariaDB end one at the first {@code *}{@code /}. */
+    private static int endOfBlockComment(String sql, int open, boolean mysql) {
+        if (mysql) {
+            int close = sql.indexOf("*/", open + 2);
+            return close < 0 ? sql.length() : close + 2;
+        }
         int depth = 0;
         int n = sql.length();
         int i = open;
@@ -212,11 +220,17 @@ public final class SqlText {
         return n;
     }
 
-    /** The end of a {@code $tag$} opening a dollar-quoted string, or -1. */
-    private static int dollarTagEnd(String sql, int i) {
+    /**
+     * The end of a {@code $tag$} opening a dollar-quoted string at {@code i}, or -1. A {@code $}
+     * right after a word character is part of that word ({@code a$b}, {@code 1$$}), as in
+     * PostgreSQL's lexer — unless it follows the close of another dollar quote
+     * ({@code closedAt}), which ends a token; a {@code ?} counts as a word, so that redacted text
+     * ({@code 1} replaced by {@code ?}) reads as the original did.
+     */
+    private static int dollarTagEnd(String sql, int i, int closedAt) {
         int n = sql.length();
         int j = i + 1;
-        if (i > 0 && isIdentifierChar(sql.charAt(i - 1))) {
+        if (i > 0 && i != closedAt && (isIdentifierChar(sql.charAt(i - 1)) || sql.charAt(i - 1) == '?')) {
             return -1;
         }
         while (j < n && (Character.isLetter(sql.charAt(j)) || sql.charAt(j) == '_' || (j > i + 1 && isDigit(sql.charAt(j))))) {
@@ -252,8 +266,17 @@ public final class SqlText {
         return i;
     }
 
+    /**
+     * Whether a {@code $} here continues a word rather than opening a dollar quote. A {@code ?}
+     * counts as a word: it stands for the literal redaction replaced ({@code 1$$} stays one word,
+     * and so does {@code ?$$} when the redacted text is read again).
+     */
     private static boolean identifierBefore(StringBuilder out) {
-        return out.length() > 0 && isIdentifierChar(out.charAt(out.length() - 1));
+        if (out.length() == 0) {
+            return false;
+        }
+        char last = out.charAt(out.length() - 1);
+        return isIdentifierChar(last) || last == '?';
     }
 
     private static boolean isIdentifierChar(char c) {

@@ -53,7 +53,7 @@ final class Installer {
         StartupTimer.phase("policy loaded");
         boolean failClosed = policy == null ? false : policy.settings().failure() == dev.warden.policy.Failure.CLOSED;
         Path auditDir = policy == null ? Path.of("warden-audit").toAbsolutePath() : policy.settings().auditDir();
-        AuditSink audit = openAudit(auditDir, failClosed);
+        AuditSink audit = openAudit(auditDir, policy == null ? null : policy.settings().auditRetain(), failClosed);
         StartupTimer.phase("audit trail started");
         Identity identity = new Identity(policy == null ? "unknown" : policy.settings().agentId(),
                 policy == null ? null : policy.settings().agentRole());
@@ -76,9 +76,9 @@ final class Installer {
         }
     }
 
-    private static AuditSink openAudit(Path dir, boolean failClosed) {
+    private static AuditSink openAudit(Path dir, java.time.Duration retain, boolean failClosed) {
         try {
-            return ChronicleAuditTrail.open(dir, WardenThreads.FACTORY);
+            return ChronicleAuditTrail.open(dir, WardenThreads.FACTORY, retain);
         } catch (IOException | RuntimeException e) {
             if (failClosed) {
                 throw new StartupFailure.Stop("cannot write the audit trail in " + dir + ": " + e.getMessage());

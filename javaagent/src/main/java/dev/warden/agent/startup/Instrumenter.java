@@ -3,6 +3,7 @@ package dev.warden.agent.startup;
 import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
+import dev.warden.agent.exit.ExitInstrumentation;
 import dev.warden.agent.file.JavaIoFileInstrumentation;
 import dev.warden.agent.file.JavaIoStreamInstrumentation;
 import dev.warden.agent.file.NioAttributeViewInstrumentation;
@@ -155,6 +156,7 @@ final class Instrumenter {
         builder = JavaIoFileInstrumentation.register(builder);
         builder = NioProviderInstrumentation.register(builder);
         builder = NioAttributeViewInstrumentation.register(builder);
+        builder = ExitInstrumentation.register(builder);
         builder.installOn(inst);
         return listener.errors;
     }
@@ -167,7 +169,8 @@ final class Instrumenter {
             "sun.nio.fs.MacOSXFileSystemProvider", "sun.nio.fs.AbstractFileSystemProvider", "sun.nio.fs.WindowsFileSystemProvider",
             "sun.nio.fs.UnixFileAttributeViews$Basic", "sun.nio.fs.UnixFileAttributeViews$Posix",
             "sun.nio.fs.UnixFileAttributeViews$Unix", "sun.nio.fs.LinuxDosFileAttributeView",
-            "sun.nio.fs.UnixUserDefinedFileAttributeView");
+            "sun.nio.fs.UnixUserDefinedFileAttributeView",
+            ExitInstrumentation.TYPE);
 
     /** Reports a class Warden meant to advise but could not (a gap in governance); caches the ones it did. */
     static final class ErrorListener extends AgentBuilder.Listener.Adapter {

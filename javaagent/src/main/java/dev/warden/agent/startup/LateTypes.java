@@ -8,6 +8,7 @@ import dev.warden.agent.http.reactornetty.ReactorNettyInstrumentation;
 import dev.warden.agent.jdbc.JdbcInstrumentation;
 import dev.warden.agent.mail.MailInstrumentation;
 import dev.warden.agent.net.SocketInstrumentation;
+import dev.warden.agent.process.ProcessInstrumentation;
 import java.util.HashSet;
 import java.util.Set;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -19,7 +20,7 @@ final class LateTypes {
 
     static final Set<String> ALL = union(SocketInstrumentation.TYPES, JdkHttpInstrumentation.TYPES,
             OkHttpInstrumentation.TYPES, Apache5Instrumentation.TYPES, Apache4Instrumentation.TYPES,
-            ReactorNettyInstrumentation.TYPES, MailInstrumentation.TYPES);
+            ReactorNettyInstrumentation.TYPES, MailInstrumentation.TYPES, ProcessInstrumentation.TYPES);
 
     /** What the governor needs to read requests whose classes advice cannot name; made at start-up. */
     static void registerReaders() {
@@ -36,6 +37,7 @@ final class LateTypes {
         builder = ReactorNettyInstrumentation.register(builder);
         builder = JdbcInstrumentation.register(builder);
         builder = MailInstrumentation.register(builder);
+        builder = ProcessInstrumentation.register(builder);
         return builder;
     }
 

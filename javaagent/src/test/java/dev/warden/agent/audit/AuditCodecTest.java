@@ -119,7 +119,7 @@ class AuditCodecTest {
         AuditRecord in = Records.allow(1, "/a");
         AuditCodec.write(in, bytes);
         bytes.writeSkip(-1); // drop the byte format 6 added (it says neither optional field follows)
-        bytes.writeByte(0, AuditCodec.VERSION_3);
+        bytes.writeByte(0, AuditCodec.UNCHAINED_RECORD);
         AuditRecord out = new AuditRecord();
         assertTrue(AuditCodec.read(bytes, out, new TrailDictionary()));
         assertEquals(0, bytes.readRemaining());

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ApprovalsTest {
 
     private final RecordingSink sink = new RecordingSink();
-    private final Recorder recorder = new Recorder(sink, new Identity("bot", null), null);
+    private final Recorder recorder = new Recorder(sink, new Identity("bot", null), null, Faults.fromSystemProperty());
 
     /** A file read that the rule {@code ask} sends to a person. */
     private static CallFrame asking(String path) {

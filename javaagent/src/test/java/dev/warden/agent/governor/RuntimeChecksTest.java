@@ -57,7 +57,7 @@ class RuntimeChecksTest {
     void aMessageToSeveralRecipientsIsAskedForOnce() throws Exception {
         Policy p = policy();
         Controls c = controls(null);
-        Recorder recorder = new Recorder(sink, new Identity("bot", null), p);
+        Recorder recorder = new Recorder(sink, new Identity("bot", null), p, Faults.fromSystemProperty());
         CallFrame f = mail(p, "a@example.com", "b@example.com");
         CompletableFuture<Void> done = CompletableFuture.runAsync(
                 () -> RuntimeChecks.applyCall(f, 0, c, recorder, p, System.nanoTime()));
@@ -88,7 +88,7 @@ class RuntimeChecksTest {
         Policy p = policy();
         Controls c = controls(null);
         CallFrame f = mail(p, "a@example.com", "x@evil.test");
-        RuntimeChecks.applyCall(f, 0, c, new Recorder(sink, new Identity("bot", null), p), p, System.nanoTime());
+        RuntimeChecks.applyCall(f, 0, c, new Recorder(sink, new Identity("bot", null), p, Faults.fromSystemProperty()), p, System.nanoTime());
         assertEquals(Outcome.DENY, f.decisions[1]);
         assertTrue(sink.records.isEmpty(), "no pending record");
         assertEquals(0, c.approvals.waiting());
@@ -97,7 +97,7 @@ class RuntimeChecksTest {
     @Test
     void theKillSwitchAndADeadSessionRefuseWithoutAsking() throws Exception {
         Policy p = policy();
-        Recorder recorder = new Recorder(sink, new Identity("bot", null), p);
+        Recorder recorder = new Recorder(sink, new Identity("bot", null), p, Faults.fromSystemProperty());
 
         Controls suspended = controls(null);
         suspended.killSwitch.suspend(true);
@@ -129,11 +129,11 @@ class RuntimeChecksTest {
         c.sessions.revoke("conv-1");
         CallFrame f = mail(p, "x@evil.test");
         f.session = conversation;
-        RuntimeChecks.apply(f, 0, f.verdicts[0], c, new Recorder(sink, new Identity("bot", null), p), p, System.nanoTime());
+        RuntimeChecks.apply(f, 0, f.verdicts[0], c, new Recorder(sink, new Identity("bot", null), p, Faults.fromSystemProperty()), p, System.nanoTime());
         assertEquals("default", f.rules[0], "a deny stays the policy's own");
         CallFrame g = mail(p, "a@example.com");
         g.session = conversation;
-        RuntimeChecks.apply(g, 0, g.verdicts[0], c, new Recorder(sink, new Identity("bot", null), p), p, System.nanoTime());
+        RuntimeChecks.apply(g, 0, g.verdicts[0], c, new Recorder(sink, new Identity("bot", null), p, Faults.fromSystemProperty()), p, System.nanoTime());
         assertEquals("session revoked", g.reasons[0]);
     }
 }

@@ -16,7 +16,7 @@ class SqlAnalyzerTest {
         return pairs(sql, false);
     }
 
-    private static String pairs(String sql, boolean mysql) {
+    static String pairs(String sql, boolean mysql) {
         SqlAnalysis a = SqlAnalyzer.analyze(sql, mysql);
         String[] t = a.targets("public");
         StringBuilder b = new StringBuilder();
