@@ -83,9 +83,11 @@ class WardenSelfIT {
         String doc = ws.kb.resolve("doc.txt").toString();
         assertTrue(ws.run(jdk, "fis-read:" + doc).line("OK fis-read:").endsWith("knowledge"));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(ws.audit)));
-        try (Stream<Path> files = Files.list(ws.audit)) {
+        // The trail's files, and the control channel's directory and files within it.
+        try (Stream<Path> files = Files.walk(ws.audit)) {
             for (Path f : (Iterable<Path>) files::iterator) {
-                assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), f.toString());
+                assertEquals(Files.isDirectory(f) ? "rwx------" : "rw-------",
+                        PosixFilePermissions.toString(Files.getPosixFilePermissions(f)), f.toString());
             }
         }
 
