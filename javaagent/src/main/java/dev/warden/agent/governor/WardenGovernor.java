@@ -150,8 +150,17 @@ public final class WardenGovernor implements Governor {
         WardenThreads.newThread("warden-metrics", this::exposeMetrics).start();
     }
 
+    static final long METRICS_DELAY_MILLIS = 2000;
+
     /** The JMX bean, always; the Prometheus endpoint when {@code warden.metrics.port} is set. */
     private void exposeMetrics() {
+        try {
+            // After start-up: another agent's premain (OpenTelemetry's) initializes JMX too, and
+            // the platform MBean server is made once, under class-initialization locks.
+            Thread.sleep(METRICS_DELAY_MILLIS);
+        } catch (InterruptedException e) {
+            return;
+        }
         try {
             dev.warden.agent.metrics.MetricsBean.register(metrics);
         } catch (Exception | LinkageError e) {
