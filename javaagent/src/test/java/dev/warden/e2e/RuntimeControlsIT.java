@@ -130,11 +130,22 @@ class RuntimeControlsIT {
         }
     }
 
+    /** The endpoint appears a few seconds after start-up (see README, Metrics): retried for up to 15 s. */
     private static String scrape(int port) throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode());
-        return r.body();
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (true) {
+            try {
+                HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, r.statusCode());
+                return r.body();
+            } catch (java.io.IOException notYet) {
+                if (System.nanoTime() > deadline) {
+                    throw notYet;
+                }
+                Thread.sleep(200);
+            }
+        }
     }
 }
