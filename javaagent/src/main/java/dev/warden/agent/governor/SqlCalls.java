@@ -127,14 +127,14 @@ final class SqlCalls {
         for (int i = 0; i < a.size(); i++) {
             if (!present(f, a.action(i), targets[i])) {
                 int k = f.add(a.action(i), targets[i], a.detail(), null, null);
-                decide(f, k, f.startNanos);
+                verdict(governor, f, k);
             }
         }
     }
 
     private void addUnknown(CallFrame f, SqlAnalysis a) {
         int k = f.add(Action.sql("OTHER"), SqlAnalysis.UNKNOWN, a.detail(), null, null);
-        decide(f, k, f.startNanos);
+        verdict(governor, f, k);
     }
 
     private static boolean present(CallFrame f, Action action, String target) {
@@ -146,12 +146,10 @@ final class SqlCalls {
         return false;
     }
 
-    /** Sets the verdict of entry {@code i}; multi-target checks come after, in {@link RuntimeChecks#applyCall}. */
-    private void decide(CallFrame f, int i, long now) {
-        verdict(governor, f, i);
-    }
-
-    /** The policy's verdict for entry {@code i}, or an error decision without a policy (then {@code null}). */
+    /**
+     * The policy's verdict for entry {@code i}, or an error decision without a policy (then
+     * {@code null}); multi-target checks come after, in {@link RuntimeChecks#applyCall}.
+     */
     static Policy verdict(WardenGovernor governor, CallFrame f, int i) {
         Policy policy = governor.policyFor(f);
         if (policy == null) {
