@@ -1,10 +1,6 @@
 package dev.warden.bench;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +22,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * A GET of a 2-byte body from a loopback server (the JDK's {@code HttpServer}, kept-alive
+ * A GET of a 2-byte body from a loopback server ({@link LoopbackResponder}, kept-alive
  * connections) with {@code java.net.http.HttpClient} ({@code send} and {@code sendAsync}) and with OkHttp: without the agent, and with
  * it allowing the request from its cache. The subclasses differ only in the forked JVM's flags.
  */
@@ -35,10 +31,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
-@Fork(value = 2, jvmArgsAppend = {"-Dsun.net.httpserver.nodelay=true"})
+@Fork(2)
 public class HttpGetBenchmark {
 
-    private HttpServer server;
+    private LoopbackResponder server;
     private HttpClient jdk;
     private HttpRequest jdkRequest;
     private OkHttpClient okhttp;
@@ -46,18 +42,8 @@ public class HttpGetBenchmark {
 
     @Setup
     public void start() throws IOException {
-        // Without it the JDK's server answers loopback requests in ~44 ms (Nagle meets delayed ACKs).
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/bench", exchange -> {
-            byte[] body = "ok".getBytes();
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
-        String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/bench";
+        server = new LoopbackResponder();
+        String url = "http://127.0.0.1:" + server.port() + "/bench";
         jdk = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         jdkRequest = HttpRequest.newBuilder(URI.create(url)).build();
         okhttp = new OkHttpClient();
@@ -65,8 +51,8 @@ public class HttpGetBenchmark {
     }
 
     @TearDown
-    public void stop() {
-        server.stop(0);
+    public void stop() throws IOException {
+        server.close();
         okhttp.dispatcher().executorService().shutdown();
         okhttp.connectionPool().evictAll();
     }
@@ -90,12 +76,10 @@ public class HttpGetBenchmark {
     }
 
     /** With the agent, only denials recorded ({@code warden.audit.level = denials}). */
-    @Fork(value = 2, jvmArgsAppend = {"-Dsun.net.httpserver.nodelay=true",
-            "-javaagent:../javaagent/target/warden-agent.jar=config=policies/http-audit-denials.properties"})
+    @Fork(value = 2, jvmArgsAppend = {"-javaagent:../javaagent/target/warden-agent.jar=config=policies/http-audit-denials.properties"})
     public static class WithAgentAuditDenials extends HttpGetBenchmark {}
 
     /** With the agent, every request recorded ({@code warden.audit.level = all}). */
-    @Fork(value = 2, jvmArgsAppend = {"-Dsun.net.httpserver.nodelay=true",
-            "-javaagent:../javaagent/target/warden-agent.jar=config=policies/http-audit-all.properties"})
+    @Fork(value = 2, jvmArgsAppend = {"-javaagent:../javaagent/target/warden-agent.jar=config=policies/http-audit-all.properties"})
     public static class WithAgentAuditAll extends HttpGetBenchmark {}
 }
