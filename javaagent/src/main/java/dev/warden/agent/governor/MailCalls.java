@@ -68,7 +68,7 @@ final class MailCalls {
             if (policy == null) {
                 governor.noPolicy(f, i);
             } else {
-                f.verdicts[i] = policy.decide(Action.MAIL_SEND, facts.target(t), governor.performed());
+                f.verdicts[i] = policy.decide(Action.MAIL_SEND, facts.target(t), governor.performed(f));
             }
         }
         if (policy != null) {

@@ -66,7 +66,7 @@ final class NetworkCalls {
         if (policy == null) {
             governor.noPolicy(f, i);
         } else {
-            Verdict v = policy.decide(action, t.target, governor.performed());
+            Verdict v = policy.decide(action, t.target, governor.performed(f));
             f.verdicts[i] = v;
             RuntimeChecks.apply(f, i, v, governor.controls(), governor.recorder(), policy, now);
         }
@@ -280,7 +280,7 @@ final class NetworkCalls {
         if (policy == null) {
             governor.noPolicy(f, i);
         } else {
-            Verdict v = policy.decide(Action.NET_CONNECT, target, governor.performed());
+            Verdict v = policy.decide(Action.NET_CONNECT, target, governor.performed(f));
             f.verdicts[i] = v;
             RuntimeChecks.apply(f, i, v, governor.controls(), governor.recorder(), policy, now);
             boolean byRuntime = "kill-switch".equals(f.rules[i]) || "error".equals(f.rules[i]);

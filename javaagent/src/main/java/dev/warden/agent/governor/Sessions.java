@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The sessions of this process: its own (one per run, named in the session header) and those the
  * application names with {@code WardenSession.open(id)}, kept by id so that reopening one continues
- * it (its lifespan is not reset). A revoked id stays revoked, also if the application opens it again
+ * it (its lifespan is not reset, nor what it has done). A revoked id stays revoked, also if the application opens it again
  * later — the revocation may arrive before the session does.
  */
 final class Sessions {
@@ -46,8 +46,13 @@ final class Sessions {
         return s;
     }
 
+    /** The session a call made for {@code s} ({@code null}: the process's) belongs to. */
+    Session of(Session s) {
+        return s == null ? process : s;
+    }
+
     /** The reason the session {@code s} ({@code null}: the process's) may not act, or {@code null}. */
     String refusal(Session s, long nowNanos) {
-        return (s == null ? process : s).refusal(nowNanos);
+        return of(s).refusal(nowNanos);
     }
 }

@@ -45,11 +45,6 @@ public final class WardenGovernor implements Governor {
     private final ProcessCalls processes;
     private final Faults faults = Faults.fromSystemProperty();
     private volatile Policy policy;
-    /**
-     * What this session has done, for rules with {@code after}: one session per process (an
-     * application that names sessions gives each its own), kept across reloads.
-     */
-    private final PerformedActions performed = new PerformedActions();
     /** Why there is no policy (failure = open with an invalid policy), else {@code null}. */
     private final String startupError;
 
@@ -98,21 +93,26 @@ public final class WardenGovernor implements Governor {
         return p;
     }
 
-    PerformedActions performed() {
-        return performed;
+    /**
+     * What the session {@code f} is made for (the calling thread's, {@link ThreadState#session}) has
+     * done, for rules with {@code after}: each session its own, the process session too. A field
+     * read, no allocation.
+     */
+    PerformedActions performed(CallFrame f) {
+        return controls.sessions.of(f.session).performed();
     }
 
     /**
      * {@code f} goes ahead: every action in it that was allowed (or only would have been denied)
-     * counts as performed for the session's {@code after} conditions. Allocation-free; writes
-     * only when a condition is met for the first time.
+     * counts as performed for its session's {@code after} conditions. Writes only when a condition
+     * is met for the first time (and allocates only when the session meets its first).
      */
     void proceeding(CallFrame f) {
         for (int i = 0; i < f.count; i++) {
             Verdict v = f.verdicts[i];
             int d = f.decisions[i];
             if (v != null && (d == Outcome.ALLOW || d == Outcome.WOULD_DENY) && v.performs().length > 0) {
-                performed.remember(v.performs());
+                controls.sessions.of(f.session).remember(v.performs());
             }
         }
     }
@@ -867,7 +867,7 @@ public final class WardenGovernor implements Governor {
             f.reasons[i] = startupError;
             return;
         }
-        f.verdicts[i] = current.decidePath(action, p.written, p.real, performed);
+        f.verdicts[i] = current.decidePath(action, p.written, p.real, performed(f));
     }
 
     private long internalError(ThreadState ts, Throwable internal, Object path, int api) {
