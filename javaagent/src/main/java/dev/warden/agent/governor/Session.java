@@ -6,10 +6,10 @@ import java.lang.invoke.VarHandle;
 
 /**
  * One session: the process's own, or one the application named ({@code WardenSession}). Its
- * lifespan ({@code warden.session.ttl}) runs from its start in this process; a revocation
- * ({@code session revoke ID}) arrives through the control channel; what it has done for the
- * policy's {@code after} conditions is its own. Checked on every governed call: one volatile read
- * and a comparison, no allocation.
+ * lifespan ({@code warden.session.ttl}, the value in force, see {@link Sessions}) runs from its start
+ * in this process; a revocation ({@code session revoke ID}) arrives through the control channel;
+ * what it has done for the policy's {@code after} conditions is its own. Checked on every governed
+ * call: volatile reads and a comparison, no allocation.
  */
 final class Session {
 
@@ -32,8 +32,6 @@ final class Session {
     /** With {@code warden.propagate}: this session's {@code baggage} members, made on its first request. */
     volatile String baggageMembers;
     private final long startNanos;
-    /** {@code warden.session.ttl} in nanoseconds, or {@link Long#MAX_VALUE} for none. */
-    private final long ttlNanos;
     private volatile boolean revoked;
     /**
      * What this session has done, for rules with {@code after}; {@link PerformedActions#NONE} until it
@@ -42,15 +40,17 @@ final class Session {
      */
     private volatile PerformedActions performed = PerformedActions.NONE;
 
-    Session(String id, boolean named, long startNanos, long ttlNanos) {
+    Session(String id, boolean named, long startNanos) {
         this.id = id;
         this.named = named;
         this.startNanos = startNanos;
-        this.ttlNanos = ttlNanos;
     }
 
-    /** Why this session may act no more at {@code nowNanos} ({@code System.nanoTime()}), or {@code null}. */
-    String refusal(long nowNanos) {
+    /**
+     * Why this session may act no more at {@code nowNanos} ({@code System.nanoTime()}) under a
+     * lifespan of {@code ttlNanos} ({@link Long#MAX_VALUE}: none), or {@code null}.
+     */
+    String refusal(long nowNanos, long ttlNanos) {
         if (revoked) {
             return REVOKED;
         }

@@ -49,7 +49,7 @@ class SessionWorkflowTest {
                 "warden.rule.no-out-after-secret.reason = the secret stays in",
                 "warden.rule.no-out-after-secret.after = file.read:" + secret.getParent() + "/**"));
         governor = new WardenGovernor(PolicyLoader.load(file, Overrides.none()), null, new Identity("bot", null), sink,
-                true, null);
+                temp.resolve("audit"));
     }
 
     @AfterEach

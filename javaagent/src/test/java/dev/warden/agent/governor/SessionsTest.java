@@ -53,6 +53,35 @@ class SessionsTest {
     }
 
     @Test
+    void aReloadedTtlAppliesToEverySessionFromItsOwnStart() {
+        Sessions s = new Sessions("proc", Duration.ofHours(1), 0);
+        Session late = s.open("late", 50 * SECOND);
+        assertNull(s.refusal(null, 60 * SECOND));
+
+        s.ttl(Duration.ofSeconds(30)); // shortened: the process session is 60 s old, "late" 10 s
+        assertEquals("session expired", s.refusal(null, 60 * SECOND), "expired at once");
+        assertNull(s.refusal(late, 60 * SECOND));
+        assertEquals("session expired", s.refusal(late, 80 * SECOND));
+
+        s.ttl(Duration.ofMinutes(2)); // lengthened: both may act again, measured from their starts
+        assertNull(s.refusal(null, 80 * SECOND));
+        assertNull(s.refusal(late, 80 * SECOND));
+        assertEquals("session expired", s.refusal(null, 120 * SECOND));
+
+        s.ttl(null); // removed: no session expires
+        assertNull(s.refusal(null, 10_000 * SECOND));
+        assertNull(s.refusal(late, 10_000 * SECOND));
+    }
+
+    @Test
+    void aReloadedTtlDoesNotRevive() {
+        Sessions s = new Sessions("proc", Duration.ofSeconds(10), 0);
+        s.revoke("proc");
+        s.ttl(null);
+        assertEquals("session revoked", s.refusal(null, SECOND), "a revocation is for good");
+    }
+
+    @Test
     void eachSessionRemembersWhatItDidForItself() {
         Sessions s = new Sessions("proc", null, 0);
         Session a = s.open("a", 0);
