@@ -59,6 +59,7 @@ final class QueueWriter {
         this.dir = dir;
         this.retention = retention;
         this.reaper = new AppenderReaper(threads);
+        OwnerOnly.createQueueMetadata(dir);
         this.queue = SingleChronicleQueueBuilder.binary(dir)
                 .rollCycle(RollCycles.FAST_DAILY)
                 .storeFileListener(new NewFileListener())
