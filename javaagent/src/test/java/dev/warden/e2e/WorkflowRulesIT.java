@@ -53,11 +53,15 @@ class WorkflowRulesIT {
         };
     }
 
+    /** The workflow tool under {@link #policy}, whose CRM is the web server's {@code /crm/}. */
+    private WorkflowToolRun run() throws java.io.IOException {
+        return new WorkflowToolRun(temp).policy(policy(servers.web.base() + "/crm/**"));
+    }
+
     @ParameterizedTest(name = "JDK {0}")
     @MethodSource("dev.warden.e2e.Jdks#all")
     void afterReadingCustomersMailLeavesOnlyForExampleComAndPostsOnlyForTheCrm(Path jdk) throws Exception {
-        String crm = servers.web.base() + "/crm/**";
-        WorkflowToolRun run = new WorkflowToolRun(temp).policy(policy(crm));
+        WorkflowToolRun run = run();
         String mail = servers.mailStep("");
         String paste = servers.web.base() + "/paste/1";
         String notes = servers.web.base() + "/crm/notes";
@@ -106,8 +110,7 @@ class WorkflowRulesIT {
     @ParameterizedTest(name = "JDK {0}")
     @MethodSource("dev.warden.e2e.Jdks#all")
     void eachSessionIsGuardedByWhatItReadItself(Path jdk) throws Exception {
-        String crm = servers.web.base() + "/crm/**";
-        WorkflowToolRun run = new WorkflowToolRun(temp).policy(policy(crm));
+        WorkflowToolRun run = run();
         String mail = servers.mailStep("");
         String paste = servers.web.base() + "/paste/1";
         String bob = mail + "bob@partner.test";

@@ -39,12 +39,21 @@ class PolicyReloadsTest {
         }
     };
 
+    /** The policy file, as {@link #started} writes it. */
+    private Path f;
+    private WardenGovernor governor;
+
+    /** A minimal policy file, a governor started with it that records into {@code into}, and its reloads. */
+    private PolicyReloads started(AuditSink into) throws Exception {
+        f = Files.writeString(dir.resolve("warden.properties"), "warden.agent.id = bot\nwarden.audit.dir = " + dir + "\n");
+        governor = new WardenGovernor(PolicyLoader.load(f, Overrides.none()), null, new Identity("bot", null), into, dir);
+        return new PolicyReloads(f, Overrides.none(), governor);
+    }
+
     @Test
     void aValidEditIsSwappedInAndRecordedAnUnchangedOneIsNoReload() throws Exception {
-        Path f = Files.writeString(dir.resolve("warden.properties"), "warden.agent.id = bot\nwarden.audit.dir = " + dir + "\n");
-        Policy first = PolicyLoader.load(f, Overrides.none());
-        WardenGovernor governor = new WardenGovernor(first, null, new Identity("bot", null), sink, dir);
-        PolicyReloads reloads = new PolicyReloads(f, Overrides.none(), governor);
+        PolicyReloads reloads = started(sink);
+        Policy first = governor.policy();
 
         Files.writeString(f, "# a comment changes nothing\n" + Files.readString(f));
         reloads.reload();
@@ -65,10 +74,8 @@ class PolicyReloadsTest {
 
     @Test
     void anEditThatChangesWhoTheAgentIsIsRefused() throws Exception {
-        Path f = Files.writeString(dir.resolve("warden.properties"), "warden.agent.id = bot\nwarden.audit.dir = " + dir + "\n");
-        Policy first = PolicyLoader.load(f, Overrides.none());
-        WardenGovernor governor = new WardenGovernor(first, null, new Identity("bot", null), sink, dir);
-        PolicyReloads reloads = new PolicyReloads(f, Overrides.none(), governor);
+        PolicyReloads reloads = started(sink);
+        Policy first = governor.policy();
 
         Files.writeString(f, Files.readString(f).replace("= bot", "= other-bot"));
         reloads.reload();
@@ -104,10 +111,7 @@ class PolicyReloadsTest {
             }
         };
         Path kill = Files.createFile(dir.resolve("stop"));
-        Path f = Files.writeString(dir.resolve("warden.properties"), "warden.agent.id = bot\nwarden.audit.dir = " + dir + "\n");
-        WardenGovernor governor = new WardenGovernor(PolicyLoader.load(f, Overrides.none()), null, new Identity("bot", null),
-                retaining, dir);
-        PolicyReloads reloads = new PolicyReloads(f, Overrides.none(), governor);
+        PolicyReloads reloads = started(retaining);
         long now = System.nanoTime();
         assertNull(governor.controls().sessions.refusal(null, now + 3_600_000_000_000L), "no ttl");
         assertEquals("off", governor.recorder().breaker().state(now));
@@ -139,10 +143,8 @@ class PolicyReloadsTest {
 
     @Test
     void restartOnlyKeysKeepTheirValueInForce() throws Exception {
-        Path f = Files.writeString(dir.resolve("warden.properties"), "warden.agent.id = bot\nwarden.audit.dir = " + dir + "\n");
-        Policy first = PolicyLoader.load(f, Overrides.none());
-        WardenGovernor governor = new WardenGovernor(first, null, new Identity("bot", null), sink, dir);
-        PolicyReloads reloads = new PolicyReloads(f, Overrides.none(), governor);
+        PolicyReloads reloads = started(sink);
+        Policy first = governor.policy();
 
         Path elsewhere = dir.resolve("elsewhere");
         Files.writeString(f, "warden.agent.id = bot\nwarden.audit.dir = " + elsewhere + "\nwarden.metrics.port = 9464\n");
