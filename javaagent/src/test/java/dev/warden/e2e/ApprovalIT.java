@@ -97,6 +97,31 @@ class ApprovalIT {
         assertEquals("rejected by bob", rejected.path("reason").asText());
     }
 
+    /** {@code warden.approval.timeout} edited while the agent runs: the next request times out by the new value. */
+    @ParameterizedTest(name = "JDK {0}")
+    @MethodSource("jdks")
+    void aTimeoutEditedWhileTheAgentRunsAppliesToTheNextRequest(Path jdk) throws Exception {
+        Workspace ws = workspace("warden.approval.timeout = 10m");
+        String ask = ws.kb.resolve("ask.txt").toString();
+        String doc = ws.kb.resolve("doc.txt").toString();
+
+        try (Interactive tool = new Interactive(ws.start(jdk, List.of(), "interactive"))) {
+            assertTrue(tool.ask("fis-read:" + doc).startsWith("OK "));
+            ws.policyReplace("warden.approval.timeout = 10m", "warden.approval.timeout = 1s");
+            Control.awaitReload(jdk, ws.audit, 1);
+
+            long start = System.nanoTime();
+            String answer = tool.ask("fis-read:" + ask); // nobody answers
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertEquals("ERR fis-read:" + ask + " java.io.FileNotFoundException: "
+                    + Workspace.message("file.read", ask, "approval timeout", "rule ask"), answer);
+            assertTrue(millis >= 900 && millis < 10_000, "timed out after " + millis + " ms, not by the 1 s in force");
+            assertEquals(0, tool.stop().exitCode());
+        }
+        JsonNode rejected = ws.trail(jdk).where(n -> n.path("decision").asText().equals("rejected")).get(0);
+        assertEquals("approval timeout", rejected.path("reason").asText());
+    }
+
     @ParameterizedTest(name = "JDK {0}")
     @MethodSource("jdks")
     void noAnswerWithinTheTimeoutRejects(Path jdk) throws Exception {

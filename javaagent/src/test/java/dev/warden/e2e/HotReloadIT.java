@@ -139,6 +139,33 @@ class HotReloadIT {
         assertEquals("allow", reloads.get(1).path("decision").asText(), "the fix");
     }
 
+    /**
+     * A key that takes effect only at a restart ({@code warden.audit.dir}): the reload warns that it
+     * needs one, and the trail, and the built-in rule that protects it, stay where they are.
+     */
+    @ParameterizedTest(name = "JDK {0}")
+    @MethodSource("dev.warden.e2e.Jdks#all")
+    void aRestartOnlyKeyChangedByAReloadWarnsAndKeepsItsValue(Path jdk) throws Exception {
+        Workspace ws = new Workspace(temp).policy();
+        String doc = ws.kb.resolve("doc.txt").toString();
+        Path elsewhere = ws.out.resolve("audit-elsewhere");
+        try (Interactive tool = new Interactive(ws.start(jdk, List.of(), "interactive"))) {
+            assertTrue(tool.ask("fis-read:" + doc).startsWith("OK "));
+            ws.policyReplace("warden.audit.dir = " + ws.audit, "warden.audit.dir = " + elsewhere);
+            Control.awaitReload(jdk, ws.audit, 1);
+            String log = String.join("\n", tool.child.stderr());
+            assertTrue(log.contains("warden.audit.dir = " + elsewhere + " (in force: " + ws.audit + ") needs a restart to take effect"),
+                    log);
+
+            String trailFile = ws.audit.resolve("metadata.cq4t").toString();
+            assertTrue(tool.ask("fos-write:" + trailFile).endsWith("(rule warden-self)"), "the trail in use is still protected");
+            assertTrue(tool.ask("fis-read:" + doc).startsWith("OK "));
+            assertEquals(0, tool.stop().exitCode());
+        }
+        assertEquals(2, ws.trail(jdk).about("file.read", doc).size(), "both reads in the trail in force");
+        assertTrue(!Files.exists(elsewhere), "nothing was written to the new directory");
+    }
+
     /** policy.md: a limit is kept across reloads while its rule's name and limit are unchanged. */
     @ParameterizedTest(name = "JDK {0}")
     @MethodSource("dev.warden.e2e.Jdks#all")

@@ -113,6 +113,57 @@ class SessionsIT {
         assertEquals("conv-a", revoke.path("session").asText(), "the revocation is recorded in the session it ends");
     }
 
+    /**
+     * {@code warden.session.ttl} edited while the agent runs: every session is measured against the
+     * new value from its own start — a shortened ttl expires the old sessions at once while a session
+     * opened later goes on; a removed ttl lets them all act again.
+     */
+    @ParameterizedTest(name = "JDK {0}")
+    @MethodSource("jdks")
+    void aTtlEditedWhileTheAgentRunsAppliesToEverySessionFromItsOwnStart(Path jdk) throws Exception {
+        Workspace ws = new Workspace(temp).policy();
+        String doc = ws.kb.resolve("doc.txt").toString();
+        List<String> steps = List.of("conv-a:" + doc, "await", "conv-a:" + doc, "conv-b:" + doc, "-:" + doc, "await",
+                "conv-a:" + doc, "conv-b:" + doc, "-:" + doc);
+
+        try (ChildJvm child = ChildJvm.start(jdk, ws.policy, List.of(), ToolRun.classpath("session-tool"), SESSION_TOOL,
+                steps, ws.root)) {
+            child.waitForLine("READY", 60);
+            long conversationAOpened = System.nanoTime(); // at the latest
+            Control.awaitRecord(jdk, ws.audit, n -> n.path("session").asText().equals("conv-a"));
+
+            Files.writeString(ws.policy, Files.readString(ws.policy) + "warden.session.ttl = 3s\n");
+            Control.awaitReload(jdk, ws.audit, 1);
+            long left = conversationAOpened + 3_500_000_000L - System.nanoTime();
+            if (left > 0) {
+                Thread.sleep(left / 1_000_000);
+            }
+            child.sendLine("go"); // conv-a (and the process session) are older than 3 s; conv-b starts now
+            child.waitForLine("READY", 2, 60);
+
+            Files.writeString(ws.policy, Files.readString(ws.policy).replace("warden.session.ttl = 3s\n", ""));
+            Control.awaitReload(jdk, ws.audit, 2);
+            child.sendLine("go");
+            ChildJvm.Result r = child.await(60);
+
+            List<String> done = r.stdout().stream().filter(l -> l.startsWith("OK ") || l.startsWith("ERR ")).toList();
+            String expired = ": " + Workspace.message("file.read", doc, "session expired", "session");
+            assertEquals("OK conv-a:" + doc + " knowledge", done.get(0), r.toString());
+            assertTrue(done.get(1).startsWith("ERR conv-a:" + doc + " ") && done.get(1).endsWith(expired),
+                    "the shortened ttl expired conv-a at once: " + r);
+            assertEquals("OK conv-b:" + doc + " knowledge", done.get(2), "conv-b is measured from its own start: " + r);
+            assertTrue(done.get(3).startsWith("ERR -:" + doc + " ") && done.get(3).endsWith(expired),
+                    "the process session started with the process: " + r);
+            assertEquals(List.of("OK conv-a:" + doc + " knowledge", "OK conv-b:" + doc + " knowledge", "OK -:" + doc + " knowledge"),
+                    done.subList(4, 7), "the ttl removed: every session acts again");
+        }
+        List<JsonNode> expiredRecords = ws.trail(jdk).where(n -> n.path("rule").asText().equals("session"));
+        assertEquals(2, expiredRecords.size(), expiredRecords.toString());
+        for (JsonNode n : expiredRecords) {
+            assertEquals("session expired", n.path("reason").asText());
+        }
+    }
+
     /** The API without the agent: an application that ships the bootstrap jar runs as if it were absent. */
     @ParameterizedTest(name = "JDK {0}")
     @MethodSource("jdks")

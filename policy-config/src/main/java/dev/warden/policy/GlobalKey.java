@@ -13,8 +13,8 @@ import java.util.Map;
  * A table rather than code per key, so adding a key is one line and every key is validated alike.
  */
 enum GlobalKey {
-    AGENT_ID("warden.agent.id", Parsers.TEXT, null),
-    AGENT_ROLE("warden.agent.role", Parsers.TEXT, null),
+    AGENT_ID("warden.agent.id", Parsers.TEXT, null, InForce.FIXED),
+    AGENT_ROLE("warden.agent.role", Parsers.TEXT, null, InForce.FIXED),
     AGENT_TRUST("warden.agent.trust", Parsers.enumOf(Trust.class), Trust.FULL),
     SANDBOX_ALLOW("warden.sandbox.allow", Parsers.LIST, List.of()),
     MODE("warden.mode", Parsers.enumOf(Mode.class), Mode.ENFORCE),
@@ -27,7 +27,7 @@ enum GlobalKey {
     DEFAULT("warden.default", Parsers.ALLOW_DENY, Boolean.FALSE),
     DEFAULT_REASON("warden.default.reason", Parsers.TEXT, "no rule allows this"),
     NET_DEFAULT("warden.net.default", Parsers.ALLOW_DENY, null),
-    AUDIT_DIR("warden.audit.dir", Parsers.PATH, null),
+    AUDIT_DIR("warden.audit.dir", Parsers.PATH, null, InForce.RESTART),
     AUDIT_LEVEL("warden.audit.level", Parsers.enumOf(AuditLevel.class), AuditLevel.ALL),
     AUDIT_CALLER("warden.audit.caller", Parsers.enumOf(AuditCaller.class), AuditCaller.DENIALS),
     AUDIT_MAIL_SUBJECT("warden.audit.mail-subject", Parsers.BOOLEAN, Boolean.FALSE),
@@ -42,8 +42,18 @@ enum GlobalKey {
     APPROVAL_WEBHOOK("warden.approval.webhook", Parsers.URL, null),
     BREAKER_ERRORS("warden.breaker.errors", Parsers.LIMIT, null),
     BREAKER_COOLDOWN("warden.breaker.cooldown", Parsers.DURATION, Duration.ofMinutes(5)),
-    METRICS_PORT("warden.metrics.port", Parsers.PORT, null),
-    METRICS_BIND("warden.metrics.bind", Parsers.TEXT, "127.0.0.1");
+    METRICS_PORT("warden.metrics.port", Parsers.PORT, null, InForce.RESTART),
+    METRICS_BIND("warden.metrics.bind", Parsers.TEXT, "127.0.0.1", InForce.RESTART);
+
+    /** When a changed value takes effect in a running agent (the README's "Hot reload" lists them). */
+    enum InForce {
+        /** With the reload that brings it: for the calls decided from then on. */
+        RELOAD,
+        /** At the next start: a reload keeps the start-up value, with a warning ({@link Settings#pinned}). */
+        RESTART,
+        /** Never while the agent runs: who the agent is; a reload that changes it is refused. */
+        FIXED
+    }
 
     /** Parses one value; relative paths resolve against {@code baseDir}. Throws {@link IllegalArgumentException}. */
     interface Parser {
@@ -61,11 +71,17 @@ enum GlobalKey {
     final String key;
     final Parser parser;
     final Object defaultValue;
+    final InForce inForce;
 
     GlobalKey(String key, Parser parser, Object defaultValue) {
+        this(key, parser, defaultValue, InForce.RELOAD);
+    }
+
+    GlobalKey(String key, Parser parser, Object defaultValue, InForce inForce) {
         this.key = key;
         this.parser = parser;
         this.defaultValue = defaultValue;
+        this.inForce = inForce;
     }
 
     /** {@code warden.mode.<family>}, found without building a string; {@code null} for other families. */

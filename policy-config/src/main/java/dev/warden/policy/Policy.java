@@ -30,6 +30,7 @@ public final class Policy {
     private final List<Rule> rules;
     private final List<Entry> entries;
     private final List<String> notInForce;
+    private final List<String> restartPending;
     private final Evaluator evaluator;
     private final VerdictFactory verdicts;
     private final DecisionCache cache = new DecisionCache();
@@ -39,14 +40,15 @@ public final class Policy {
     private final AfterCondition[] conditions;
     private final int[] conditionIndex;
 
-    Policy(Settings settings, Path source, List<Rule> rules, List<Entry> entries, List<String> notInForce, Clock clock,
-            TrustCeiling ceiling, AfterIndices afterIndices) {
+    Policy(Settings settings, Path source, List<Rule> rules, List<Entry> entries, List<String> notInForce,
+            List<String> restartPending, Clock clock, TrustCeiling ceiling, AfterIndices afterIndices) {
         this.settings = settings;
         this.source = source;
         this.rules = List.copyOf(rules);
         this.entries = List.copyOf(entries);
         this.version = PolicyVersion.of(entries);
         this.notInForce = List.copyOf(notInForce);
+        this.restartPending = List.copyOf(restartPending);
         this.evaluator = new Evaluator(rules);
         this.verdicts = new VerdictFactory(settings, ceiling);
         this.clock = clock;
@@ -186,6 +188,13 @@ public final class Policy {
      * not yet enforce: {@code line 14: warden.rule.x.after is parsed but not yet enforced …}.
      */
     public List<String> notInForce() { return notInForce; }
+
+    /**
+     * For a policy a running agent reloaded: the keys that take effect only at a restart whose value
+     * the file changed, as {@code warden.audit.dir = /new (in force: /old)}; their {@link #settings()}
+     * keep the value in force. Empty for a policy loaded at start-up.
+     */
+    public List<String> restartPending() { return restartPending; }
 
     /** The effective properties: the file's in file order (overridden values in place), then other overrides. */
     public List<Map.Entry<String, String>> effectiveProperties() {

@@ -24,19 +24,26 @@ final class PolicyCompiler {
     private final Clock clock;
     private final Map<String, RateLimiter> previousLimiters;
     private final AfterIndices afterIndices;
+    /** The settings of the policy a reload replaces, or {@code null} at start-up. */
+    private final Settings inForce;
     private final Problems problems;
     private final Path baseDir;
     /** Keys whose {@code ${…}} failed: already reported, so their rule or setting is not judged again. */
     private final Set<String> unexpanded = new HashSet<>();
 
-    /** {@code previousAfter}: the numbers of the policy a reload replaces (copied, never changed), or {@code null}. */
+    /**
+     * {@code previousAfter}: the numbers of the policy a reload replaces (copied, never changed), or
+     * {@code null}; {@code inForce}: its settings, whose restart-only values the new policy keeps,
+     * or {@code null} at start-up.
+     */
     PolicyCompiler(Path file, Overrides overrides, Clock clock, Map<String, RateLimiter> previousLimiters,
-            AfterIndices previousAfter) {
+            AfterIndices previousAfter, Settings inForce) {
         this.file = file;
         this.overrides = overrides;
         this.clock = clock;
         this.previousLimiters = previousLimiters;
         this.afterIndices = previousAfter == null ? new AfterIndices() : previousAfter.copy();
+        this.inForce = inForce;
         this.problems = new Problems(file.toString());
         String userDir = overrides.jvmProperty("user.dir");
         this.baseDir = Path.of(userDir != null ? userDir : "").toAbsolutePath().normalize();
@@ -47,6 +54,10 @@ final class PolicyCompiler {
         entries = withOverrides(entries);
         entries = expanded(entries);
         Settings settings = settings(entries);
+        List<String> restartPending = new ArrayList<>();
+        if (inForce != null) {
+            settings = settings.pinned(inForce, restartPending);
+        }
         List<Rule> rules = new ArrayList<>();
         TrustCeiling ceiling = ceiling(entries, settings);
         RuleCompiler compiler = new RuleCompiler(baseDir, ZoneId.systemDefault(), problems, previousLimiters, afterIndices);
@@ -67,7 +78,7 @@ final class PolicyCompiler {
             all.add(BuiltinRules.jvm(overrides, baseDir));
         }
         all.addAll(rules);
-        return new Policy(settings, source, all, entries, NotInForce.of(entries), clock, ceiling, afterIndices);
+        return new Policy(settings, source, all, entries, NotInForce.of(entries), restartPending, clock, ceiling, afterIndices);
     }
 
     /** {@code warden.agent.trust} and {@code warden.sandbox.allow}, whose entries are reported on their line. */

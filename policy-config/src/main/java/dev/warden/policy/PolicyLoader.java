@@ -32,23 +32,25 @@ public final class PolicyLoader {
 
     /** As {@link #load(Path, Overrides)}, with the clock {@code hours} are checked against (tests). */
     public static Policy load(Path file, Overrides overrides, Clock clock) throws PolicyException {
-        return compile(file, overrides, clock, Map.of(), null);
+        return compile(file, overrides, clock, Map.of(), null, null);
     }
 
     /**
      * Loads a changed file to replace {@code previous}: rate limiters are kept for rules whose name
      * and limit are unchanged (policy.md), {@code after} conditions keep their numbers (so what a
-     * session has done stays known), and the clock is the previous policy's. On an error the
-     * caller keeps {@code previous}, which this leaves untouched.
+     * session has done stays known), the clock is the previous policy's, and the keys that take
+     * effect only at a restart keep the previous policy's values ({@link Policy#restartPending()}
+     * lists those the file changed). On an error the caller keeps {@code previous}, which this
+     * leaves untouched.
      */
     public static Policy reload(Path file, Overrides overrides, Policy previous) throws PolicyException {
-        return compile(file, overrides, previous.clock(), previous.limiters(), previous.afterIndices());
+        return compile(file, overrides, previous.clock(), previous.limiters(), previous.afterIndices(), previous.settings());
     }
 
     private static Policy compile(Path file, Overrides overrides, Clock clock, Map<String, RateLimiter> limiters,
-            AfterIndices afterIndices) throws PolicyException {
+            AfterIndices afterIndices, Settings inForce) throws PolicyException {
         String text = read(file);
-        return new PolicyCompiler(file, overrides, clock, limiters, afterIndices).compile(text);
+        return new PolicyCompiler(file, overrides, clock, limiters, afterIndices, inForce).compile(text);
     }
 
     private static String read(Path file) throws PolicyException {

@@ -27,6 +27,29 @@ public final class Settings {
         this.values = all;
     }
 
+    private Settings(EnumMap<GlobalKey, Object> values) {
+        this.values = values;
+    }
+
+    /**
+     * These settings as a running agent puts them in force on a reload: every key that takes effect
+     * only at a restart ({@link GlobalKey.InForce#RESTART}: the audit directory, the metrics
+     * endpoint) keeps its value from {@code inForce}, so that what reads them — the built-in
+     * {@code warden-self} rule among others — goes on naming what the agent really uses. The keys
+     * whose value the file changed are added to {@code waiting}: {@code key = new (in force: old)}.
+     */
+    Settings pinned(Settings inForce, List<String> waiting) {
+        EnumMap<GlobalKey, Object> pinned = new EnumMap<>(values);
+        for (GlobalKey k : GlobalKey.values()) {
+            if (k.inForce == GlobalKey.InForce.RESTART && !java.util.Objects.equals(get(k), inForce.get(k))) {
+                waiting.add(k.key + " = " + (get(k) == null ? "(none)" : get(k)) + " (in force: "
+                        + (inForce.get(k) == null ? "none" : inForce.get(k)) + ")");
+                pinned.put(k, inForce.get(k));
+            }
+        }
+        return new Settings(pinned);
+    }
+
     private Object get(GlobalKey key) {
         return values.get(key);
     }

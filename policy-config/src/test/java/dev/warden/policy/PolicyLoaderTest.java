@@ -84,6 +84,27 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void reloadKeepsTheRestartOnlyKeysInForceAndListsWhatTheFileChanged() throws PolicyException {
+        Policy first = TestPolicies.load(dir, policy("warden.audit.dir = /var/log/warden/a", "warden.mode = monitor"));
+        assertEquals(List.of(), first.restartPending(), "nothing pending at start-up");
+        Path f = TestPolicies.write(dir, policy("warden.audit.dir = /var/log/warden/b", "warden.metrics.port = 9464",
+                "warden.metrics.bind = 0.0.0.0", "warden.mode = enforce"));
+        Policy second = PolicyLoader.reload(f, overrides(), first);
+        assertEquals(Path.of("/var/log/warden/a"), second.settings().auditDir());
+        assertEquals(null, second.settings().metricsPort());
+        assertEquals("127.0.0.1", second.settings().metricsBind());
+        assertEquals(Mode.ENFORCE, second.settings().mode(), "every other key takes effect");
+        assertEquals(List.of("warden.audit.dir = /var/log/warden/b (in force: /var/log/warden/a)",
+                "warden.metrics.port = 9464 (in force: none)", "warden.metrics.bind = 0.0.0.0 (in force: 127.0.0.1)"),
+                second.restartPending());
+        assertEquals("warden-self", second.decidePath(Action.FILE_DELETE, "/var/log/warden/a/x.cq4", "/var/log/warden/a/x.cq4",
+                PerformedActions.NONE).rule(), "the built-in rule protects the trail in use");
+        Policy third = PolicyLoader.reload(f, overrides(), second);
+        assertEquals(Path.of("/var/log/warden/a"), third.settings().auditDir(), "until a restart");
+        assertEquals(3, third.restartPending().size());
+    }
+
+    @Test
     void theExampleOfPolicyMdLoadsAndDecides() {
         TestPolicies.MutableClock clock = new TestPolicies.MutableClock("2026-11-24T10:00:00Z");
         Policy p = TestPolicies.load(dir, String.join("\n",

@@ -23,6 +23,17 @@ public interface AuditSink extends AutoCloseable {
      */
     default void flush() {}
 
+    /**
+     * {@code warden.audit.retain} after a policy reload ({@code null}: keep everything): old files
+     * are swept with it at once (on the calling thread, which must be Warden's), and at each new day.
+     */
+    default void retain(java.time.Duration retain) {}
+
+    /** Whether records go into an audit trail; {@code false} for the log that stands in for one that could not be opened. */
+    default boolean isTrail() {
+        return true;
+    }
+
     /** Writes out anything held in memory and releases the trail; idempotent. */
     @Override
     void close();

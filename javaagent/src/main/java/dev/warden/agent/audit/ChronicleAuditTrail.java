@@ -131,6 +131,14 @@ public final class ChronicleAuditTrail implements AuditSink {
         }
     }
 
+    /** Sweeps old files with the new retention now; a trail not yet open sweeps when it opens. */
+    @Override
+    public void retain(java.time.Duration retain) {
+        if (retention.retain(retain) && writer != null) {
+            retention.sweep(dir, java.time.Instant.now());
+        }
+    }
+
     /** Writes {@code record} (or, before the queue is open, a copy of it to memory); false if it could not. */
     @Override
     public boolean append(AuditRecord record) {

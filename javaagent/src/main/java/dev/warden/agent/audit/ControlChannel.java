@@ -55,6 +55,7 @@ public final class ControlChannel implements AutoCloseable {
         } catch (IOException e) {
             throw new IOException("cannot create the control channel " + dir + ": " + e.getMessage(), e);
         }
+        OwnerOnly.createQueueMetadata(dir);
         ChronicleEnvironment.prepare();
         ChronicleQueue queue;
         try {

@@ -16,7 +16,14 @@ import net.openhft.chronicle.bytes.Bytes;
  * <p>Chains are per session because several JVMs may append to one directory; within a JVM the
  * excerpts of a session are chained in the queue's order because {@link #seal} runs inside
  * Chronicle's {@code writingDocument}, which holds the queue's write lock: the one writer at a time
- * is the only one touching this object, so it needs no lock of its own and allocates nothing.
+ * is the only one touching this object, so it needs no lock of its own.
+ *
+ * <p>One JVM writes several session keys: each policy version has its own header, and a call
+ * decided before a reload is recorded under the old one after the new one's records began (see
+ * {@code QueueWriter#numberPaths}). So a head is kept per key — a record of the old key must link
+ * to the old key's last excerpt, not start its chain again. Writing under the same key as the last
+ * excerpt (every append between reloads) looks nothing up and allocates nothing; a key seen for the
+ * first time (a reload) adds a head.
  */
 final class HashChain {
 
@@ -25,18 +32,36 @@ final class HashChain {
     private final MessageDigest sha = sha256();
     private final byte[] digest = new byte[32];
     private byte[] buffer = new byte[512];
-    private long sessionKey = Long.MIN_VALUE;
-    private final byte[] head = new byte[LENGTH];
+    /** The session keys this JVM wrote, and each one's last link; {@link #last} indexes the latest used. */
+    private long[] keys = new long[4];
+    private byte[][] heads = new byte[4][];
+    private int count;
+    private int last = -1;
 
-    /**
-     * Appends the link of the excerpt written into {@code bytes} from {@code start} on. A JVM
-     * writes one session, so one head is kept: a new session key starts a new chain.
-     */
-    void seal(long session, Bytes<?> bytes, long start) {
-        if (session != sessionKey) {
-            sessionKey = session;
-            java.util.Arrays.fill(head, (byte) 0);
+    /** The last link of {@code session}'s chain (zeros for a session not written yet), to be updated in place. */
+    private byte[] head(long session) {
+        if (last >= 0 && keys[last] == session) {
+            return heads[last];
         }
+        for (int i = 0; i < count; i++) {
+            if (keys[i] == session) {
+                last = i;
+                return heads[i];
+            }
+        }
+        if (count == keys.length) {
+            keys = java.util.Arrays.copyOf(keys, count * 2);
+            heads = java.util.Arrays.copyOf(heads, count * 2);
+        }
+        keys[count] = session;
+        heads[count] = new byte[LENGTH];
+        last = count++;
+        return heads[last];
+    }
+
+    /** Appends the link of the excerpt written into {@code bytes} from {@code start} on, in {@code session}'s chain. */
+    void seal(long session, Bytes<?> bytes, long start) {
+        byte[] head = head(session);
         int length = (int) (bytes.writePosition() - start);
         if (buffer.length < length) {
             buffer = new byte[Math.max(length, buffer.length * 2)];
@@ -54,11 +79,7 @@ final class HashChain {
      * once retention has removed the files before it.
      */
     void sealHeader(long session, Bytes<?> bytes, long start) {
-        if (session != sessionKey) {
-            sessionKey = session;
-            java.util.Arrays.fill(head, (byte) 0);
-        }
-        bytes.write(head, 0, LENGTH);
+        bytes.write(head(session), 0, LENGTH);
         seal(session, bytes, start);
     }
 

@@ -24,6 +24,11 @@ public final class LogAuditSink implements AuditSink {
     }
 
     @Override
+    public boolean isTrail() {
+        return false;
+    }
+
+    @Override
     public void close() {
     }
 }

@@ -16,9 +16,12 @@ import java.util.Set;
  * applies).
  *
  * <p>Chronicle creates its files with the process umask (usually {@code rw-r--r--}) and offers no
- * hook before creation, so files are narrowed right after: the queue's store-file listener does it
- * when a daily file is first acquired, and the trail does it for {@code metadata.cq4t} once the
- * queue is open. The window in between is closed by the directory itself being owner-only.
+ * hook before creation. Its {@code metadata.cq4t} is therefore created by Warden first, empty and
+ * owner-only, before the queue is built ({@link #createQueueMetadata}): Chronicle initializes an
+ * empty metadata file it finds, keeping its mode, so no JVM that exits half-way through opening a
+ * queue leaves it readable. Daily files are narrowed right after Chronicle made them (when a write
+ * lands in a new one, and once the queue is open); the window in between is closed by the
+ * directory itself being owner-only.
  */
 final class OwnerOnly {
 
@@ -40,6 +43,24 @@ final class OwnerOnly {
         if (POSIX) {
             // The attribute is filtered by the umask; set the exact bits again.
             Files.setPosixFilePermissions(dir, DIRECTORY);
+        }
+    }
+
+    /**
+     * Creates the queue's {@code metadata.cq4t} in {@code dir} empty and owner-only, unless it
+     * exists: on POSIX file systems the mode is set as the file is made (the umask only removes
+     * bits), so there is no moment at which it is readable by others.
+     */
+    static void createQueueMetadata(Path dir) {
+        if (!POSIX) {
+            return;
+        }
+        try {
+            Files.createFile(dir.resolve(AuditDirectory.METADATA), PosixFilePermissions.asFileAttribute(FILE));
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            // made before (or by another process just now): narrowed with the queue's other files
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // Chronicle makes it then, and it is narrowed right after the queue is built
         }
     }
 

@@ -40,14 +40,20 @@ final class PathTable {
         return entries.computeIfAbsent(path, p -> new Entry(nextId.getAndIncrement(), utf8));
     }
 
-    /** Whether {@code e} must be defined (again) before a record names it; marks it defined. */
-    boolean needsDefinition(Entry e) {
+    /**
+     * The epoch {@code e} must be defined in before a record names it, or -1 when its definition is
+     * in the trail already. Pass the answer to {@link #defined} once the definition is written: until
+     * then other threads write it too (a duplicate definition is harmless; a record naming a number
+     * whose definition is not yet in the trail is not).
+     */
+    int needsDefinition(Entry e) {
         int now = epoch;
-        if (e.definedInEpoch == now) {
-            return false;
-        }
-        e.definedInEpoch = now;
-        return true;
+        return e.definedInEpoch == now ? -1 : now;
+    }
+
+    /** {@code e}'s definition is in the trail, for {@code epoch} ({@link #needsDefinition}'s answer). */
+    void defined(Entry e, int epoch) {
+        e.definedInEpoch = epoch;
     }
 
     void newEpoch() {

@@ -38,7 +38,15 @@ final class QueueWriter {
     private volatile boolean closed;
     /** The header records name; written before the first record and again in each new daily file. */
     private volatile SessionHeader header;
-    private final java.util.concurrent.atomic.AtomicBoolean headerDue = new java.util.concurrent.atomic.AtomicBoolean();
+    /**
+     * Bumped when the header must be written (again): a new header, a new daily file. A record is
+     * written only once the header asked for before it is in the trail ({@link #writeDueHeader}),
+     * so no record of a session precedes the header that names it.
+     */
+    private final java.util.concurrent.atomic.AtomicLong headerRequests = new java.util.concurrent.atomic.AtomicLong();
+    /** The request the header in the trail answers; written under {@link #headerLock}. */
+    private volatile long headerWritten;
+    private final Object headerLock = new Object();
     /** The daily file (cycle) last made owner-only; a write to another one narrows it (and sweeps old days). */
     private volatile int narrowedCycle = Integer.MIN_VALUE;
 
@@ -51,6 +59,7 @@ final class QueueWriter {
         this.dir = dir;
         this.retention = retention;
         this.reaper = new AppenderReaper(threads);
+        OwnerOnly.createQueueMetadata(dir);
         this.queue = SingleChronicleQueueBuilder.binary(dir)
                 .rollCycle(RollCycles.FAST_DAILY)
                 .storeFileListener(new NewFileListener())
@@ -89,13 +98,13 @@ final class QueueWriter {
     void session(SessionHeader h) {
         header = h;
         paths.newEpoch();
-        headerDue.set(true);
+        headerRequests.incrementAndGet();
     }
 
     private boolean write(ExcerptAppender appender, AuditRecord record) {
         try {
-            if (headerDue.get() && headerDue.compareAndSet(true, false)) {
-                writeHeader(appender, header);
+            if (headerRequests.get() != headerWritten) {
+                writeDueHeader(appender);
             }
             numberPaths(appender, record);
             try (DocumentContext dc = appender.writingDocument()) {
@@ -139,16 +148,15 @@ final class QueueWriter {
                 record.targetIds[i] = 0;
                 continue;
             }
-            if (paths.needsDefinition(e)) {
+            int epoch = paths.needsDefinition(e);
+            if (epoch >= 0) {
                 try (DocumentContext dc = appender.writingDocument()) {
                     Bytes<?> bytes = dc.wire().bytes();
                     long start = bytes.writePosition();
                     AuditCodec.writePath(record.sessionKey, e.id, e.utf8, bytes);
                     chain.seal(record.sessionKey, bytes, start);
-                } catch (RuntimeException | Error failed) {
-                    e.definedInEpoch = -1; // define it again next time
-                    throw failed;
                 }
+                paths.defined(e, epoch);
             }
             record.targetIds[i] = e.id;
         }
@@ -157,6 +165,21 @@ final class QueueWriter {
     private static void inlinePaths(AuditRecord record) {
         for (int i = 0; i < record.targetCount; i++) {
             record.targetIds[i] = 0;
+        }
+    }
+
+    /**
+     * Writes the header asked for; threads that append meanwhile wait for it (rare: after a reload
+     * or at a new daily file), so that their records follow it. Marked written only once it is:
+     * a failed write is tried again by the next append.
+     */
+    private void writeDueHeader(ExcerptAppender appender) {
+        synchronized (headerLock) {
+            long requested = headerRequests.get();
+            if (requested != headerWritten) {
+                writeHeader(appender, header);
+                headerWritten = requested;
+            }
         }
     }
 
@@ -215,7 +238,7 @@ final class QueueWriter {
             // Each daily file carries its own header and path definitions, so one kept after
             // retention is readable alone.
             paths.newEpoch();
-            headerDue.set(true);
+            headerRequests.incrementAndGet();
         }
 
         @Override

@@ -17,21 +17,30 @@ import org.slf4j.LoggerFactory;
  * last possible record is older than the retention — when the trail opens, and at each new daily
  * file. Whole files go, so a day's file is kept until its last hour has aged out; the file being
  * written is never touched. Runs as Warden (its own I/O is never governed, and the application
- * cannot delete these files itself: {@code warden-self}).
+ * cannot delete these files itself: {@code warden-self}). A policy reload puts a new retention in
+ * force ({@link #retain}), and the trail sweeps with it at once.
  */
 final class Retention {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
 
-    private final Duration retain;
+    private volatile Duration retain;
 
     /** {@code retain} {@code null}: keep everything. */
     Retention(Duration retain) {
         this.retain = retain;
     }
 
+    /** Puts {@code next} in force ({@code null}: keep everything); answers whether it changed. */
+    boolean retain(Duration next) {
+        boolean changed = !java.util.Objects.equals(next, retain);
+        retain = next;
+        return changed;
+    }
+
     /** Returns how many files were deleted. */
     int sweep(Path dir, Instant now) {
+        Duration retain = this.retain;
         if (retain == null) {
             return 0;
         }

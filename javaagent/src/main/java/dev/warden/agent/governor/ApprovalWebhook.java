@@ -34,15 +34,26 @@ final class ApprovalWebhook {
     /** One thread, a bounded queue: a webhook that hangs cannot pile up threads or memory. */
     private final ThreadPoolExecutor sender = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(1000), r -> WardenThreads.newThread("warden-approval-webhook", r),
-            (r, pool) -> LOG.warn("approval webhook: too many requests queued; one was not sent"));
+            (r, pool) -> LOG.warn("approval webhook: {}; one request was not sent",
+                    pool.isShutdown() ? "replaced by a policy reload just now" : "too many requests queued"));
     private HttpClient client; // made on the sender thread
 
     ApprovalWebhook(String url) {
         this.url = URI.create(url);
     }
 
+    /** Where it POSTs, as {@code warden.approval.webhook} gave it. */
+    String url() {
+        return url.toString();
+    }
+
     void post(String json) {
         sender.execute(() -> send(json));
+    }
+
+    /** Replaced by a reload: sends what is queued, then its thread ends. */
+    void shutdown() {
+        sender.shutdown();
     }
 
     private void send(String json) {

@@ -15,6 +15,10 @@ import org.slf4j.LoggerFactory;
  * {@code reject ID}, whose message the control channel hands to {@link #decide}. The request is a
  * {@code pending} record carrying its id (and, with {@code warden.approval.webhook}, a POST); the
  * call's own record then says {@code approved} or {@code rejected} and who decided.
+ *
+ * <p>The timeout and the webhook are the values in force when a request is made: a policy reload
+ * that changes them ({@link #configure}) applies to requests asked after it; a request already
+ * waiting keeps the timeout it was asked with.
  */
 final class Approvals {
 
@@ -30,14 +34,32 @@ final class Approvals {
     private static final Logger LOG = LoggerFactory.getLogger(Approvals.class);
 
     private final ConcurrentHashMap<String, Request> pending = new ConcurrentHashMap<>();
-    private final long timeoutNanos;
-    private final ApprovalWebhook webhook;
+    private volatile long timeoutNanos;
+    /** {@code null}: no webhook. */
+    private volatile ApprovalWebhook webhook;
     private final String auditDir;
 
     Approvals(java.time.Duration timeout, ApprovalWebhook webhook, String auditDir) {
         this.timeoutNanos = timeout.toNanos();
         this.webhook = webhook;
         this.auditDir = auditDir;
+    }
+
+    /**
+     * {@code warden.approval.timeout} and {@code warden.approval.webhook} ({@code null}: none) for
+     * the requests asked from now on. An unchanged webhook keeps its sender; a replaced one still
+     * sends what it had queued.
+     */
+    synchronized void configure(java.time.Duration timeout, String webhookUrl) {
+        timeoutNanos = timeout.toNanos();
+        ApprovalWebhook old = webhook;
+        if (old != null && old.url().equals(webhookUrl)) {
+            return;
+        }
+        webhook = webhookUrl == null ? null : new ApprovalWebhook(webhookUrl);
+        if (old != null) {
+            old.shutdown();
+        }
     }
 
     /** One request waiting for a person; decided once (a second approve or reject changes nothing). */
@@ -74,15 +96,17 @@ final class Approvals {
         pending.put(id, request);
         String answer;
         boolean approved = false;
+        long timeout = timeoutNanos;
+        ApprovalWebhook hook = webhook;
         try {
             AuditRecord asked = recorder.pending(WardenThreads.STATE.get(), f, from, to);
             LOG.warn("approval {} requested: {} {} (rule {}); answer with: java -jar warden-agent.jar approve {} --dir {}"
                     + " (or reject {} ...); it times out in {} s", id, asked.action, asked.targets[0], asked.rule, id,
-                    auditDir, id, TimeUnit.NANOSECONDS.toSeconds(timeoutNanos));
-            if (webhook != null) {
-                webhook.post(ApprovalWebhook.body(asked, id, auditDir));
+                    auditDir, id, TimeUnit.NANOSECONDS.toSeconds(timeout));
+            if (hook != null) {
+                hook.post(ApprovalWebhook.body(asked, id, auditDir));
             }
-            if (!request.answered.await(timeoutNanos, TimeUnit.NANOSECONDS) && request.decided.compareAndSet(false, true)) {
+            if (!request.answered.await(timeout, TimeUnit.NANOSECONDS) && request.decided.compareAndSet(false, true)) {
                 answer = TIMEOUT;
             } else {
                 request.answered.await(); // decided concurrently with the timeout: its answer is being written

@@ -68,7 +68,7 @@ final class MailCalls {
             if (policy == null) {
                 governor.noPolicy(f, i);
             } else {
-                f.verdicts[i] = policy.decide(Action.MAIL_SEND, facts.target(t), governor.performed());
+                f.verdicts[i] = policy.decide(Action.MAIL_SEND, facts.target(t), governor.performed(f));
             }
         }
         if (policy != null) {
@@ -146,7 +146,7 @@ final class MailCalls {
     /** The message could not be read (or Warden failed): recorded as an error; denied under warden.failure = closed. */
     private long unreadable(ThreadState ts, MailReader reader, Object message, Throwable why) {
         String reason = "cannot read the message's recipients: " + why;
-        boolean closed = governor.recorder().failClosed();
+        boolean closed = governor.failClosed();
         LOG.error("Warden could not decide a mail message; {}", closed ? "denied (warden.failure = closed)" : "allowed (warden.failure = open)", why);
         governor.recorder().error(ts, "mail.send", "-", reason, closed);
         if (!closed) {

@@ -37,9 +37,14 @@ final class NetworkCalls {
     private final SystemResolvers resolvers = new SystemResolvers(java.nio.file.Path.of("/etc/resolv.conf"));
     private final Baggage baggage;
 
-    NetworkCalls(WardenGovernor governor, Identity identity, boolean propagate) {
+    NetworkCalls(WardenGovernor governor, Identity identity) {
         this.governor = governor;
-        this.baggage = propagate ? new Baggage(identity) : null;
+        this.baggage = new Baggage(identity);
+    }
+
+    /** The header to add, or {@code null} while {@code warden.propagate} is off (a reload may turn it on or off). */
+    private Baggage baggage() {
+        return dev.warden.bootstrap.Gate.propagating() ? baggage : null;
     }
 
     long decideHttp(ThreadState ts, Object subject, String method, Object url, long bodyBytes) {
@@ -66,7 +71,7 @@ final class NetworkCalls {
         if (policy == null) {
             governor.noPolicy(f, i);
         } else {
-            Verdict v = policy.decide(action, t.target, governor.performed());
+            Verdict v = policy.decide(action, t.target, governor.performed(f));
             f.verdicts[i] = v;
             RuntimeChecks.apply(f, i, v, governor.controls(), governor.recorder(), policy, now);
         }
@@ -280,7 +285,7 @@ final class NetworkCalls {
         if (policy == null) {
             governor.noPolicy(f, i);
         } else {
-            Verdict v = policy.decide(Action.NET_CONNECT, target, governor.performed());
+            Verdict v = policy.decide(Action.NET_CONNECT, target, governor.performed(f));
             f.verdicts[i] = v;
             RuntimeChecks.apply(f, i, v, governor.controls(), governor.recorder(), policy, now);
             boolean byRuntime = "kill-switch".equals(f.rules[i]) || "error".equals(f.rules[i]);
@@ -327,14 +332,15 @@ final class NetworkCalls {
     }
 
     Object withBaggage(Object request) {
-        return BaggageHeaders.onJdkRequest(baggage, request);
+        return BaggageHeaders.onJdkRequest(baggage(), request);
     }
 
     void baggageInto(Object messageHeader) throws Throwable {
-        BaggageHeaders.onUrlConnection(baggage, messageHeader);
+        BaggageHeaders.onUrlConnection(baggage(), messageHeader);
     }
 
     String baggage(String existing) {
-        return baggage == null ? null : baggage.merge(existing);
+        Baggage b = baggage();
+        return b == null ? null : b.merge(existing);
     }
 }

@@ -7,8 +7,6 @@ import dev.warden.policy.PolicyLoader;
 import dev.warden.policy.Overrides;
 import dev.warden.policy.Settings;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -21,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * with every line at fault. Rate limiters of unchanged rules carry over ({@link PolicyLoader#reload}).
  *
  * <p>Who the agent is ({@code warden.agent.id}, {@code warden.agent.role}) is fixed for the
- * process: records and propagated baggage name it, so an edit that changes it is refused. Keys read
- * once at start-up (the audit directory, the kill-switch file, {@code warden.failure},
- * {@code warden.propagate}) keep their start-up values until a restart, with a warning.
+ * process: records and propagated baggage name it, so an edit that changes it is refused. The keys
+ * that take effect only at a restart (the audit directory, the metrics endpoint) keep the values in
+ * force, with a warning ({@link Policy#restartPending()}); every other key takes effect with the
+ * reload ({@link WardenGovernor#install}).
  */
 final class PolicyReloads {
 
@@ -61,8 +60,8 @@ final class PolicyReloads {
                 refuse(old, identity);
                 return;
             }
-            for (String key : startupOnlyChanges(old.settings(), next.settings())) {
-                LOG.warn("{}: {} changed; the new value takes effect when the agent restarts", file, key);
+            for (String key : next.restartPending()) {
+                LOG.warn("{}: {} needs a restart to take effect", file, key);
             }
         }
         governor.install(next);
@@ -92,22 +91,5 @@ final class PolicyReloads {
                     + next.agentRole() + "); restart it";
         }
         return null;
-    }
-
-    private static List<String> startupOnlyChanges(Settings old, Settings next) {
-        List<String> keys = new ArrayList<>();
-        if (!Objects.equals(old.auditDir(), next.auditDir())) {
-            keys.add("warden.audit.dir");
-        }
-        if (!Objects.equals(old.killswitchFile(), next.killswitchFile())) {
-            keys.add("warden.killswitch.file");
-        }
-        if (old.failure() != next.failure()) {
-            keys.add("warden.failure");
-        }
-        if (old.propagate() != next.propagate()) {
-            keys.add("warden.propagate");
-        }
-        return keys;
     }
 }

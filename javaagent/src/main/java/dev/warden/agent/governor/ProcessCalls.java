@@ -74,7 +74,7 @@ final class ProcessCalls {
             governor.noPolicy(f, i);
             return;
         }
-        Verdict v = policy.decide(f.actions[i], target, governor.performed());
+        Verdict v = policy.decide(f.actions[i], target, governor.performed(f));
         f.verdicts[i] = v;
         RuntimeChecks.apply(f, i, v, governor.controls(), governor.recorder(), policy, now);
     }

@@ -23,9 +23,9 @@ final class Recorder {
     private volatile RecordingPolicy current;
     /** The one before it: the policy of calls that were decided before the last reload and end after it. */
     private volatile RecordingPolicy previous;
-    /** {@code warden.failure} at start-up: a reload does not change it (the governor's is fixed too). */
-    private final boolean failClosed;
     private volatile boolean broken;
+    /** The sink is no trail: the log that stands in for one that could not be opened at start-up. */
+    private final boolean noTrail;
     private final EpochClock clock = new EpochClock();
     private final Faults faults;
     /** Where a record goes when the trail cannot take it: Warden's log, as {@code audit tail} prints it. */
@@ -36,7 +36,7 @@ final class Recorder {
         this.faults = faults;
         this.identity = identity;
         this.current = new RecordingPolicy(policy, identity);
-        this.failClosed = current.failClosed;
+        this.noTrail = !sink.isTrail();
         sink.session(current.header);
     }
 
@@ -111,12 +111,14 @@ final class Recorder {
         append(r);
     }
 
+    /** Whether records cannot be written into a trail now (then {@code warden.failure = closed} denies every call). */
     boolean broken() {
-        return broken;
+        return broken || noTrail;
     }
 
+    /** {@code warden.failure = closed} in the policy in force (a reload changes it). */
     boolean failClosed() {
-        return failClosed;
+        return current.failClosed;
     }
 
     /**
@@ -430,7 +432,7 @@ final class Recorder {
         UNWRITTEN.warn("not in the audit trail: {}", dev.warden.agent.audit.AuditText.line(r));
         if (!broken) {
             broken = true;
-            LOG.error("Warden cannot write its audit trail; {}", failClosed
+            LOG.error("Warden cannot write its audit trail; {}", failClosed()
                     ? "governed calls are now denied (warden.failure = closed)"
                     : "governed calls continue unrecorded (warden.failure = open)");
         }

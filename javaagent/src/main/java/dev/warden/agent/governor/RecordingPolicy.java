@@ -29,7 +29,8 @@ final class RecordingPolicy {
                 identity.agent, identity.role, identity.session, policy == null ? "none" : policy.version());
         this.levelAll = policy == null || policy.settings().auditLevel() == AuditLevel.ALL;
         this.callerAll = policy != null && policy.settings().auditCaller() == AuditCaller.ALL;
-        this.failClosed = policy == null || policy.settings().failure() == Failure.CLOSED;
+        // Without a policy Warden runs only under warden.failure = open.
+        this.failClosed = policy != null && policy.settings().failure() == Failure.CLOSED;
         this.mailSubject = policy != null && policy.settings().auditMailSubject();
     }
 }

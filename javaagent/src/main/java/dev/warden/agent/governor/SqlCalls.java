@@ -156,7 +156,7 @@ final class SqlCalls {
             governor.noPolicy(f, i);
             return null;
         }
-        f.verdicts[i] = policy.decide(f.actions[i], f.targets[i], governor.performed());
+        f.verdicts[i] = policy.decide(f.actions[i], f.targets[i], governor.performed(f));
         return policy;
     }
 

@@ -9,6 +9,7 @@ import dev.warden.bootstrap.Governor;
 import dev.warden.policy.Action;
 import dev.warden.policy.PerformedActions;
 import dev.warden.policy.Policy;
+import dev.warden.policy.Settings;
 import dev.warden.policy.Verdict;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -34,7 +35,7 @@ public final class WardenGovernor implements Governor {
     private final KillSwitch killSwitch;
     private final Controls controls;
     private final Recorder recorder;
-    private final boolean failClosed;
+    private final AuditSink audit;
     private final NetworkCalls network;
     private final CircuitBreaker breaker;
     private final dev.warden.agent.metrics.Metrics metrics;
@@ -45,36 +46,66 @@ public final class WardenGovernor implements Governor {
     private final ProcessCalls processes;
     private final Faults faults = Faults.fromSystemProperty();
     private volatile Policy policy;
-    /**
-     * What this session has done, for rules with {@code after}: one session per process (an
-     * application that names sessions gives each its own), kept across reloads.
-     */
-    private final PerformedActions performed = new PerformedActions();
     /** Why there is no policy (failure = open with an invalid policy), else {@code null}. */
     private final String startupError;
 
-    public WardenGovernor(Policy policy, String startupError, Identity identity, AuditSink audit,
-            boolean failClosed, Path killSwitchFile) {
+    /**
+     * {@code policy} {@code null}: started without one (an invalid file under
+     * {@code warden.failure = open}, {@code startupError} says why); {@code auditDir}: where the
+     * trail is (a restart-only setting, named in the approval commands Warden logs).
+     */
+    public WardenGovernor(Policy policy, String startupError, Identity identity, AuditSink audit, Path auditDir) {
         this.policy = policy;
         this.startupError = startupError;
-        this.failClosed = failClosed;
+        this.audit = audit;
         String workingDir = System.getProperty("user.dir");
         this.paths = new PathResolver(workingDir);
-        this.killSwitch = new KillSwitch(killSwitchFile);
+        this.killSwitch = new KillSwitch(null);
         this.recorder = new Recorder(audit, identity, policy, faults);
-        this.breaker = new CircuitBreaker(policy == null ? null : policy.settings().breakerErrors(),
-                policy == null ? null : policy.settings().breakerCooldown(), recorder.breakerRecords());
+        this.breaker = new CircuitBreaker(null, null, recorder.breakerRecords());
         this.metrics = new dev.warden.agent.metrics.Metrics(identity.agent, this::policy, breaker::state);
         recorder.attach(breaker, metrics);
-        this.controls = new Controls(killSwitch,
-                new Sessions(identity.session(), policy == null ? null : policy.settings().sessionTtl(), System.nanoTime()),
-                policy == null ? null : approvals(policy));
-        this.network = new NetworkCalls(this, identity, policy != null && policy.settings().propagate());
+        this.controls = new Controls(killSwitch, new Sessions(identity.session(), null, System.nanoTime()),
+                new Approvals(APPROVAL_TIMEOUT, null, auditDir.toString()));
+        this.network = new NetworkCalls(this, identity);
         this.sqlResults = new SqlResults(this);
         this.sql = new SqlCalls(this, sqlResults);
         this.sqlConnects = new SqlConnects(this);
         this.mail = new MailCalls(this);
         this.processes = new ProcessCalls(this, workingDir);
+        if (policy != null) {
+            settingsInForce(policy.settings());
+        }
+    }
+
+    /** policy.md's default {@code warden.approval.timeout}, until a policy says otherwise. */
+    private static final java.time.Duration APPROVAL_TIMEOUT = java.time.Duration.ofMinutes(5);
+
+    /**
+     * Puts the global settings that the run-time state holds (rather than the policy snapshot
+     * itself) in force for the calls from now on: at start-up and on each reload. Keys the snapshot
+     * holds (mode, default, trust, rules, audit level…) need nothing here; restart-only keys are
+     * kept by the reload itself ({@link dev.warden.policy.Policy#restartPending()}).
+     */
+    private void settingsInForce(Settings s) {
+        controls.sessions.ttl(s.sessionTtl());
+        controls.approvals.configure(s.approvalTimeout(), s.approvalWebhook());
+        breaker.configure(s.breakerErrors(), s.breakerCooldown(), System.nanoTime());
+        killSwitch.file(s.killswitchFile());
+        dev.warden.bootstrap.Gate.propagate(s.propagate());
+        audit.retain(s.auditRetain());
+        if (s.failure() == dev.warden.policy.Failure.CLOSED && !audit.isTrail()) {
+            LOG.error("warden.failure = closed, and the audit trail could not be opened at start-up: every governed call"
+                    + " is denied until Warden is restarted with a writable warden.audit.dir");
+        }
+    }
+
+    /**
+     * {@code warden.failure = closed} in the policy in force: an internal error denies the call.
+     * Without a policy Warden runs only under {@code open}.
+     */
+    boolean failClosed() {
+        return recorder.failClosed();
     }
 
     /** The policy snapshot every family decides against; where a {@link Faults#decide} fault strikes. */
@@ -98,21 +129,26 @@ public final class WardenGovernor implements Governor {
         return p;
     }
 
-    PerformedActions performed() {
-        return performed;
+    /**
+     * What the session {@code f} is made for (the calling thread's, {@link ThreadState#session}) has
+     * done, for rules with {@code after}: each session its own, the process session too. A field
+     * read, no allocation.
+     */
+    PerformedActions performed(CallFrame f) {
+        return controls.sessions.of(f.session).performed();
     }
 
     /**
      * {@code f} goes ahead: every action in it that was allowed (or only would have been denied)
-     * counts as performed for the session's {@code after} conditions. Allocation-free; writes
-     * only when a condition is met for the first time.
+     * counts as performed for its session's {@code after} conditions. Writes only when a condition
+     * is met for the first time (and allocates only when the session meets its first).
      */
     void proceeding(CallFrame f) {
         for (int i = 0; i < f.count; i++) {
             Verdict v = f.verdicts[i];
             int d = f.decisions[i];
             if (v != null && (d == Outcome.ALLOW || d == Outcome.WOULD_DENY) && v.performs().length > 0) {
-                performed.remember(v.performs());
+                controls.sessions.of(f.session).remember(v.performs());
             }
         }
     }
@@ -123,12 +159,6 @@ public final class WardenGovernor implements Governor {
 
     Controls controls() {
         return controls;
-    }
-
-    private static Approvals approvals(Policy policy) {
-        String webhook = policy.settings().approvalWebhook();
-        return new Approvals(policy.settings().approvalTimeout(), webhook == null ? null : new ApprovalWebhook(webhook),
-                policy.settings().auditDir().toString());
     }
 
     Recorder recorder() {
@@ -202,6 +232,7 @@ public final class WardenGovernor implements Governor {
     void install(Policy next) {
         recorder.policyChanged(next);
         policy = next;
+        settingsInForce(next.settings());
     }
 
     /**
@@ -551,10 +582,9 @@ public final class WardenGovernor implements Governor {
             denial = processes.decideExit(ts, status, halt);
         } catch (Throwable internal) {
             ts.popTo(depth);
-            String reason = "internal error: " + internal;
-            LOG.error("Warden could not decide jvm.exit {}; {}", status, failClosed ? "denied (warden.failure = closed)" : "allowed (warden.failure = open)", internal);
-            recorder.error(ts, "jvm.exit", Integer.toString(status), reason, failClosed);
-            denial = failClosed ? new SecurityException(Denials.message("jvm.exit", Integer.toString(status), reason, "error")) : null;
+            String target = Integer.toString(status);
+            denial = internalFailure(ts, internal, "jvm.exit", target)
+                    ? new SecurityException(Denials.message("jvm.exit", target, "internal error: " + internal, "error")) : null;
         } finally {
             ts.insideWarden--;
         }
@@ -569,14 +599,23 @@ public final class WardenGovernor implements Governor {
     }
 
     private long internalProcessError(ThreadState ts, Throwable internal, String target) {
-        String reason = "internal error: " + internal;
-        LOG.error("Warden could not decide process.exec {}; {}", target, failClosed ? "denied (warden.failure = closed)" : "allowed (warden.failure = open)", internal);
-        recorder.error(ts, "process.exec", target, reason, failClosed);
-        if (!failClosed) {
+        if (!internalFailure(ts, internal, "process.exec", target)) {
             return NOT_GOVERNED;
         }
-        ts.denial = new java.io.IOException(Denials.message("process.exec", target, reason, "error"));
+        ts.denial = new java.io.IOException(Denials.message("process.exec", target, "internal error: " + internal, "error"));
         return DENIED;
+    }
+
+    /**
+     * Warden failed while deciding {@code action} on {@code target}: logged and recorded as an
+     * error; answers whether {@code warden.failure} (the policy in force's) denies the call.
+     */
+    private boolean internalFailure(ThreadState ts, Throwable internal, String action, String target) {
+        boolean closed = failClosed();
+        LOG.error("Warden could not decide {} {}; {}", action, target,
+                closed ? "denied (warden.failure = closed)" : "allowed (warden.failure = open)", internal);
+        recorder.error(ts, action, target, "internal error: " + internal, closed);
+        return closed;
     }
 
     @Override
@@ -618,7 +657,7 @@ public final class WardenGovernor implements Governor {
             result = sqlConnects.exitConnect(ts, token, source, connection, thrown);
         } catch (Throwable internal) {
             LOG.error("Warden could not decide or record a JDBC connection", internal);
-            result = failClosed && token == SqlCalls.DATA_SOURCE ? internalSqlError(ts, internal, "sql.connect", "jdbc:unknown") : GOVERNED;
+            result = failClosed() && token == SqlCalls.DATA_SOURCE ? internalSqlError(ts, internal, "sql.connect", "jdbc:unknown") : GOVERNED;
         } finally {
             ts.insideWarden--;
         }
@@ -763,13 +802,10 @@ public final class WardenGovernor implements Governor {
     }
 
     private long internalSqlError(ThreadState ts, Throwable internal, String action, String target) {
-        String reason = "internal error: " + internal;
-        LOG.error("Warden could not decide {} {}; {}", action, target, failClosed ? "denied (warden.failure = closed)" : "allowed (warden.failure = open)", internal);
-        recorder.error(ts, action, target, reason, failClosed);
-        if (!failClosed) {
+        if (!internalFailure(ts, internal, action, target)) {
             return NOT_GOVERNED;
         }
-        ts.denial = SqlCalls.denial(Denials.message(action, target, reason, "error"));
+        ts.denial = SqlCalls.denial(Denials.message(action, target, "internal error: " + internal, "error"));
         return DENIED;
     }
 
@@ -783,13 +819,10 @@ public final class WardenGovernor implements Governor {
     }
 
     private long internalNetworkError(ThreadState ts, Throwable internal, String action, String target) {
-        String reason = "internal error: " + internal;
-        LOG.error("Warden could not decide {} {}; {}", action, target, failClosed ? "denied (warden.failure = closed)" : "allowed (warden.failure = open)", internal);
-        recorder.error(ts, action, target, reason, failClosed);
-        if (!failClosed) {
+        if (!internalFailure(ts, internal, action, target)) {
             return NOT_GOVERNED;
         }
-        ts.denial = new WardenConnectException(Denials.message(action, target, reason, "error"));
+        ts.denial = new WardenConnectException(Denials.message(action, target, "internal error: " + internal, "error"));
         return DENIED;
     }
 
@@ -867,7 +900,7 @@ public final class WardenGovernor implements Governor {
             f.reasons[i] = startupError;
             return;
         }
-        f.verdicts[i] = current.decidePath(action, p.written, p.real, performed);
+        f.verdicts[i] = current.decidePath(action, p.written, p.real, performed(f));
     }
 
     private long internalError(ThreadState ts, Throwable internal, Object path, int api) {
@@ -876,13 +909,10 @@ public final class WardenGovernor implements Governor {
             ts.pop();
         }
         String target = PathResolver.raw(path);
-        String reason = "internal error: " + internal;
-        LOG.error("Warden could not decide a file call on {}; {}", target, failClosed ? "denied (warden.failure = closed)" : "allowed (warden.failure = open)", internal);
-        recorder.error(ts, "file", target, reason, failClosed);
-        if (!failClosed) {
+        if (!internalFailure(ts, internal, "file", target)) {
             return NOT_GOVERNED;
         }
-        ts.denial = Denials.forFileApi(api, target, Denials.message("file", target, reason, "error"));
+        ts.denial = Denials.forFileApi(api, target, Denials.message("file", target, "internal error: " + internal, "error"));
         return DENIED;
     }
 

@@ -57,8 +57,7 @@ final class Installer {
         StartupTimer.phase("audit trail started");
         Identity identity = new Identity(policy == null ? "unknown" : policy.settings().agentId(),
                 policy == null ? null : policy.settings().agentRole());
-        WardenGovernor governor = new WardenGovernor(policy, policyError, identity, audit, failClosed,
-                policy == null ? null : policy.settings().killswitchFile());
+        WardenGovernor governor = new WardenGovernor(policy, policyError, identity, audit, auditDir);
         Runtime.getRuntime().addShutdownHook(WardenThreads.newThread("warden-shutdown", governor::shutdown));
         governor.start();
         governor.watchPolicy(config, overrides);
@@ -68,7 +67,6 @@ final class Installer {
         StartupTimer.phase("governor started");
         Instrumenter.install(inst, gate, agentJar, attached);
         Gate.install(governor);
-        Gate.propagate(policy != null && policy.settings().propagate());
         if (policy != null) {
             for (String warning : policy.notInForce()) {
                 LOG.warn("{}: {}", config, warning);

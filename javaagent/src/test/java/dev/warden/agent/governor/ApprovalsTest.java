@@ -110,4 +110,70 @@ class ApprovalsTest {
         assertTrue(a.matches("[0-9a-f]{12}"), a);
         assertFalse(a.equals(Approvals.newId()));
     }
+
+    @Test
+    void aReloadedTimeoutAppliesToRequestsAskedAfterIt() throws Exception {
+        Approvals approvals = new Approvals(Duration.ofMinutes(5), null, "/audit");
+        CallFrame waiting = asking("/srv/before");
+        CompletableFuture<CallFrame> before = askOn(approvals, waiting, "tool-1");
+        approvals.configure(Duration.ofMillis(200), null);
+
+        sink.records.clear();
+        CallFrame after = asking("/srv/after");
+        long start = System.nanoTime();
+        askOn(approvals, after, "tool-2").get(10, TimeUnit.SECONDS);
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
+        assertEquals("approval timeout", after.reasons[0]);
+
+        Thread.sleep(300);
+        assertFalse(before.isDone(), "a request already waiting keeps the timeout it was asked with");
+        assertTrue(approvals.decide(waiting.approvalIds[0], true, "alice"));
+        before.get(10, TimeUnit.SECONDS);
+        assertEquals("approved by alice", waiting.reasons[0]);
+    }
+
+    @Test
+    void aReloadedWebhookReceivesTheRequestsAskedAfterIt() throws Exception {
+        java.util.concurrent.BlockingQueue<String> first = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.BlockingQueue<String> second = new java.util.concurrent.LinkedBlockingQueue<>();
+        com.sun.net.httpserver.HttpServer a = hook(first);
+        com.sun.net.httpserver.HttpServer b = hook(second);
+        try {
+            Approvals approvals = new Approvals(Duration.ofMinutes(5), null, "/audit");
+            approvals.configure(Duration.ofMillis(100), url(a));
+            askOn(approvals, asking("/srv/one"), "tool-1").get(10, TimeUnit.SECONDS);
+            assertTrue(first.poll(10, TimeUnit.SECONDS).contains("/srv/one"));
+
+            approvals.configure(Duration.ofMillis(100), url(b));
+            sink.records.clear();
+            askOn(approvals, asking("/srv/two"), "tool-1").get(10, TimeUnit.SECONDS);
+            assertTrue(second.poll(10, TimeUnit.SECONDS).contains("/srv/two"));
+
+            approvals.configure(Duration.ofMillis(100), null);
+            sink.records.clear();
+            askOn(approvals, asking("/srv/three"), "tool-1").get(10, TimeUnit.SECONDS);
+            Thread.sleep(300);
+            assertTrue(first.isEmpty() && second.isEmpty(), "removed: nothing is posted any more");
+        } finally {
+            a.stop(0);
+            b.stop(0);
+        }
+    }
+
+    /** A loopback webhook that puts each body it receives into {@code bodies}. */
+    private static com.sun.net.httpserver.HttpServer hook(java.util.concurrent.BlockingQueue<String> bodies) throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private static String url(com.sun.net.httpserver.HttpServer server) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+    }
 }

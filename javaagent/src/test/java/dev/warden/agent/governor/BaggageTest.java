@@ -18,7 +18,7 @@ class BaggageTest {
     @Test
     void theSessionIsTheOneTheThreadActsFor() {
         assertEquals("warden.agent=bot,warden.role=support,warden.session=" + identity.session(), baggage.merge(null));
-        WardenThreads.STATE.get().session = new Session("conv 7", true, 0, Long.MAX_VALUE);
+        WardenThreads.STATE.get().session = new Session("conv 7", true, 0);
         assertEquals("app=1,warden.agent=bot,warden.role=support,warden.session=conv%207", baggage.merge("app=1, warden.session=forged"));
         WardenThreads.STATE.get().session = null;
         assertEquals("app=1,warden.agent=bot,warden.role=support,warden.session=" + identity.session(),

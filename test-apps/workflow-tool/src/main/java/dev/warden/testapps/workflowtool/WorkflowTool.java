@@ -5,6 +5,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,8 +26,13 @@ import java.util.Properties;
  *       {@code customers} and an {@code orders} table;
  *   <li>{@code mail:<host>:<port>:<recipient>} sends one message through that SMTP server;
  *   <li>{@code post:<url>} POSTs a small body with the JDK's {@code HttpClient}, printing the status;
- *   <li>{@code get:<url>} GETs it.
+ *   <li>{@code get:<url>} GETs it;
+ *   <li>{@code in:<session>:<step>} runs {@code <step>} inside {@code WardenSession.open(<session>)}:
+ *       one conversation of several the agent serves in this process.
  * </ul>
+ *
+ * <p>Test apps never depend on Warden (the build forbids it): the optional
+ * {@code dev.warden.bootstrap.WardenSession} API is found by reflection, as in {@code session-tool}.
  */
 public final class WorkflowTool {
 
@@ -62,6 +68,13 @@ public final class WorkflowTool {
         String op = step.substring(0, colon);
         String arg = step.substring(colon + 1);
         switch (op) {
+            case "in": {
+                int end = arg.indexOf(':');
+                Method open = Class.forName("dev.warden.bootstrap.WardenSession").getMethod("open", String.class);
+                try (AutoCloseable session = (AutoCloseable) open.invoke(null, arg.substring(0, end))) {
+                    return perform(arg.substring(end + 1), db, http);
+                }
+            }
             case "sql":
                 try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(arg)) {
                     int rows = 0;
