@@ -235,11 +235,15 @@ public final class Gate {
         return g == null ? request : g.withBaggage(request);
     }
 
-    /** Adds the {@code baggage} header to an {@code HttpURLConnection}'s header list about to be written. */
-    public static void baggageInto(Object messageHeader) {
+    /**
+     * Adds the {@code baggage} header to an {@code HttpURLConnection}'s header list about to be
+     * written, or to an allowed Apache HttpClient 5 request: all its {@code baggage} lines merged into
+     * one with Warden's members.
+     */
+    public static void baggageInto(Object message) {
         Governor g = governor;
-        if (g != null && messageHeader != null) {
-            g.baggageInto(messageHeader);
+        if (g != null && message != null) {
+            g.baggageInto(message);
         }
     }
 

@@ -91,8 +91,11 @@ public interface Governor {
         return request;
     }
 
-    /** Adds Warden's {@code baggage} header to a {@code sun.net.www.MessageHeader}. */
-    default void baggageInto(Object messageHeader) {}
+    /**
+     * Adds Warden's {@code baggage} header to a {@code sun.net.www.MessageHeader} or an Apache
+     * HttpClient 5 request ({@code org.apache.hc.core5.http.HttpMessage}), merged with its own.
+     */
+    default void baggageInto(Object message) {}
 
     /** Decides an outbound connect ({@code net.connect}); throws an {@code IOException} when denied. */
     default long enterConnect(Object address, boolean selector) throws Exception {

@@ -462,14 +462,14 @@ public final class WardenGovernor implements Governor {
     }
 
     @Override
-    public void baggageInto(Object messageHeader) {
+    public void baggageInto(Object message) {
         ThreadState ts = state.get();
         if (ts.insideWarden > 0) {
             return;
         }
         ts.insideWarden++;
         try {
-            network.baggageInto(messageHeader);
+            network.baggageInto(message);
         } catch (Throwable internal) {
             LOG.error("Warden could not add the baggage header", internal);
         } finally {
