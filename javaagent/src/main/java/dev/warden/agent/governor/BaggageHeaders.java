@@ -72,25 +72,32 @@ final class BaggageHeaders {
     private static final ClassValue<MethodHandle[]> APACHE5 = new ClassValue<>() {
         @Override
         protected MethodHandle[] computeValue(Class<?> type) {
+            Class<?> message;
+            Class<?> header;
             try {
-                Class<?> message = Class.forName("org.apache.hc.core5.http.HttpMessage", false, type.getClassLoader());
-                Class<?> header = Class.forName("org.apache.hc.core5.http.Header", false, type.getClassLoader());
-                if (!message.isAssignableFrom(type)) {
-                    return null;
-                }
+                message = Class.forName("org.apache.hc.core5.http.HttpMessage", false, type.getClassLoader());
+                header = Class.forName("org.apache.hc.core5.http.Header", false, type.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                return null;
+            }
+            if (!message.isAssignableFrom(type)) {
+                return null;
+            }
+            try {
                 MethodHandles.Lookup lookup = MethodHandles.publicLookup();
                 return new MethodHandle[] {
                     lookup.findVirtual(message, "getHeaders", MethodType.methodType(header.arrayType(), String.class))
                             .asType(MethodType.methodType(Object[].class, Object.class, String.class)),
                     lookup.findVirtual(header, "getValue", MethodType.methodType(String.class))
                             .asType(MethodType.methodType(String.class, Object.class)),
-                    // boolean since HttpCore 5.1 (void before): its result is dropped
+                    // by name, whatever it returns (boolean in HttpCore 5.1 to 5.4): the result is dropped
                     lookup.unreflect(message.getMethod("removeHeaders", String.class))
                             .asType(MethodType.methodType(void.class, Object.class, String.class)),
                     lookup.findVirtual(message, "addHeader", MethodType.methodType(void.class, String.class, Object.class))
                             .asType(MethodType.methodType(void.class, Object.class, String.class, Object.class))};
-            } catch (ReflectiveOperationException | LinkageError e) {
-                return null;
+            } catch (ReflectiveOperationException e) {
+                // an HttpCore whose messages Warden cannot read: said (and the request sent without) by the governor
+                throw new IllegalStateException("Apache HttpCore 5's HttpMessage has changed: " + e, e);
             }
         }
     };
