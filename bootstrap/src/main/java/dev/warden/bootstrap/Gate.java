@@ -193,6 +193,17 @@ public final class Gate {
     }
 
     /**
+     * {@code callback}, made by {@link #httpCallback}, will never be called: the client failed with
+     * {@code thrown} before handing it on (the request was allowed, not sent). Records the request so.
+     */
+    public static void httpCallbackUnused(Object callback, Throwable thrown) {
+        Governor g = governor;
+        if (g != null && callback != null) {
+            g.httpCallbackUnused(callback, thrown);
+        }
+    }
+
+    /**
      * The request just allowed on this thread goes through the proxy {@code host:port}: an
      * asynchronous client's connect to it, on its own thread, is part of that request.
      */

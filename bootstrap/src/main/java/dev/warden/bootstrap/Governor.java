@@ -77,6 +77,9 @@ public interface Governor {
         return callback;
     }
 
+    /** A callback {@link #httpCallback} made will never be called: the request failed with {@code thrown} (see {@link Gate#httpCallbackUnused}). */
+    default void httpCallbackUnused(Object callback, Throwable thrown) {}
+
     /** The request just allowed goes through the proxy {@code host:port} (see {@link Gate#httpVia}). */
     default void httpVia(String host, int port) {}
 

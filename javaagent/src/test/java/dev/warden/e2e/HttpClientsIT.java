@@ -125,6 +125,10 @@ class HttpClientsIT {
         if (!minimal) {
             steps.add(step + "|GET|http://crm.example.test/api/proxied" + tag + "|proxy=" + proxy.port());
         }
+        String unsent = step + "|GET|" + a + "/api/unsent" + tag + "|closed-pool";
+        if (client.equals("apache5-minimal-async")) {
+            steps.add(unsent);
+        }
 
         ChildJvm.Result r = run.run(jdk, okhttp5, cert.trustFlags(), steps);
         String why = r.stdout() + "\nstderr: " + r.stderr();
@@ -192,6 +196,14 @@ class HttpClientsIT {
         assertEquals("GET, status 200", trail.only("http.GET", t + "/api/tls" + tag).path("detail").asText());
         if (!minimal) {
             assertEquals("allow", trail.only("http.GET", "http://crm.example.test:80/api/proxied" + tag).path("decision").asText());
+        }
+        if (client.equals("apache5-minimal-async")) {
+            // 10. allowed, then refused by the client at once (its pool closed): recorded all the same
+            assertTrue(r.line("ERR " + unsent + " ").contains("java.lang.IllegalStateException: Connection pool shut down"), why);
+            JsonNode failed = trail.only("http.GET", a + "/api/unsent" + tag);
+            assertEquals("allow", failed.path("decision").asText(), failed.toString());
+            assertEquals("failed", failed.path("outcome").asText(), failed.toString());
+            assertEquals("java.lang.IllegalStateException: Connection pool shut down", failed.path("error").asText(), failed.toString());
         }
         List<JsonNode> connectDenials = trail.where(n -> n.path("action").asText().equals("net.connect")
                 && n.path("decision").asText().equals("deny"));

@@ -94,6 +94,23 @@ final class RecordingCallback implements InvocationHandler {
         }
     }
 
+    /** {@code callback}, if one of these, will never be called: the client failed with {@code thrown} before handing it on. */
+    static void unused(Object callback, Throwable thrown) {
+        RecordingCallback recording = of(callback);
+        if (recording != null) {
+            recording.once(thrown);
+        }
+    }
+
+    /** The recording behind {@code callback}, or {@code null} when it is none of Warden's. */
+    static RecordingCallback of(Object callback) {
+        if (callback != null && Proxy.isProxyClass(callback.getClass())) {
+            InvocationHandler h = Proxy.getInvocationHandler(callback);
+            return h instanceof RecordingCallback ? (RecordingCallback) h : null;
+        }
+        return null;
+    }
+
     /** Writes the record once, however many of the calls above arrive, and on whichever threads (a cancel beside the I/O thread's end). */
     private void once(Throwable thrown) {
         synchronized (this) {

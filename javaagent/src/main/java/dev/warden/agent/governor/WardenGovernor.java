@@ -354,6 +354,19 @@ public final class WardenGovernor implements Governor {
     }
 
     @Override
+    public void httpCallbackUnused(Object callback, Throwable thrown) {
+        ThreadState ts = state.get();
+        ts.insideWarden++;
+        try {
+            RecordingCallback.unused(callback, thrown);
+        } catch (Throwable internal) {
+            LOG.error("Warden could not record the outcome of an HTTP request", internal);
+        } finally {
+            ts.insideWarden--;
+        }
+    }
+
+    @Override
     public void httpVia(String host, int port) {
         ThreadState ts = state.get();
         ts.insideWarden++;

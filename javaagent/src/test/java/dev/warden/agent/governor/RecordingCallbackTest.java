@@ -8,8 +8,11 @@ import static dev.warden.agent.governor.RecordingCallback.NOTHING;
 import static dev.warden.agent.governor.RecordingCallback.RESPONSE;
 import static dev.warden.agent.governor.RecordingCallback.meaning;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,5 +53,14 @@ class RecordingCallbackTest {
         assertEquals(NOTHING, meaning("equals", new Object[] {response}));
         assertEquals(NOTHING, meaning("toString", null));
         assertEquals(NOTHING, meaning("failed", new Object[] {"not a throwable"}));
+    }
+
+    @Test
+    void theRecordingBehindAWrappedCallbackIsFoundAndNoOther() {
+        Object wrapped = RecordingCallback.wrap((Runnable) () -> {}, Runnable.class, new DetachedCall(null), null);
+        assertSame(Proxy.getInvocationHandler(wrapped), RecordingCallback.of(wrapped));
+        assertNull(RecordingCallback.of(Proxy.newProxyInstance(null, new Class<?>[] {Runnable.class}, (p, m, a) -> null)));
+        assertNull(RecordingCallback.of((Runnable) () -> {}));
+        assertNull(RecordingCallback.of(null));
     }
 }

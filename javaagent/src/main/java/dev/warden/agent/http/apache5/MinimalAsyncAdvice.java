@@ -17,7 +17,8 @@ import org.apache.hc.core5.http.nio.AsyncClientExchangeHandler;
  * HTTP/2 session found — these clients follow no redirect and take no proxy. A denial thrown here
  * reaches {@code execute}, which fails the exchange handler with it: the caller's future and
  * {@code FutureCallback.failed}. When allowed, the captured exchange handler, where the response or
- * the failure arrives (on the I/O reactor's thread), is replaced by one that records them; the target
+ * the failure arrives (on the I/O reactor's thread), is replaced by one that records them (or, should
+ * the body throw after all, the exit records that); the target
  * is the one the client builds its route from, {@code new HttpHost(scheme, authority)}.
  */
 final class MinimalAsyncAdvice {
@@ -25,7 +26,7 @@ final class MinimalAsyncAdvice {
     private MinimalAsyncAdvice() {}
 
     @Advice.OnMethodEnter
-    static void enter(@Advice.AllArguments(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object[] args) throws Exception {
+    static Object enter(@Advice.AllArguments(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object[] args) throws Exception {
         int n = args.length;
         HttpRequest request = (HttpRequest) args[n - 3];
         EntityDetails entity = (EntityDetails) args[n - 2];
@@ -38,13 +39,23 @@ final class MinimalAsyncAdvice {
         for (int i = 0; i < n - 3; i++) {
             if (args[i] instanceof AsyncClientExchangeHandler) {
                 Object recording = Gate.httpCallback(token, args[i], AsyncClientExchangeHandler.class);
-                if (recording != args[i]) {
-                    Object[] replaced = args.clone();
-                    replaced[i] = recording;
-                    args = replaced;
+                if (recording == args[i]) {
+                    return null;
                 }
-                break;
+                Object[] replaced = args.clone();
+                replaced[i] = recording;
+                args = replaced;
+                return recording;
             }
+        }
+        return null;
+    }
+
+    /** The body threw after the request was allowed (its lease refused at once: a pool shut down meanwhile), so the handler is never called. */
+    @Advice.OnMethodExit(onThrowable = Throwable.class)
+    static void exit(@Advice.Enter Object recording, @Advice.Thrown Throwable thrown) {
+        if (thrown != null && recording != null) {
+            Gate.httpCallbackUnused(recording, thrown);
         }
     }
 }

@@ -8,6 +8,8 @@ import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.impl.async.CloseableHttpAsyncClient;
 import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
+import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.HttpHost;
@@ -36,7 +38,7 @@ final class ApacheClients {
             case "apache5-minimal":
                 return classic5(o, HttpClients.createMinimal());
             case "apache5-minimal-async":
-                return async5(o, HttpAsyncClients.createMinimal());
+                return async5(o, o.closedPool ? minimalWithClosedPool() : HttpAsyncClients.createMinimal());
             case "apache5-minimal-h2":
                 return async5(o, HttpAsyncClients.createHttp2Minimal());
             case "apache4-legacy":
@@ -60,6 +62,14 @@ final class ApacheClients {
             b.setProxy(new HttpHost("http", "127.0.0.1", o.proxyPort));
         }
         return b;
+    }
+
+    /** A minimal async client whose connection manager is closed: started, it still takes requests, and fails each at its lease. */
+    private static CloseableHttpAsyncClient minimalWithClosedPool() {
+        PoolingAsyncClientConnectionManager manager = PoolingAsyncClientConnectionManagerBuilder.create().build();
+        CloseableHttpAsyncClient client = HttpAsyncClients.createMinimal(manager);
+        manager.close(org.apache.hc.core5.io.CloseMode.IMMEDIATE);
+        return client;
     }
 
     private static String classic5(Options o, CloseableHttpClient built) throws Exception {
