@@ -193,6 +193,17 @@ public final class Gate {
     }
 
     /**
+     * {@code callback}, made by {@link #httpCallback}, will never be called: the client failed with
+     * {@code thrown} before handing it on (the request was allowed, not sent). Records the request so.
+     */
+    public static void httpCallbackUnused(Object callback, Throwable thrown) {
+        Governor g = governor;
+        if (g != null && callback != null) {
+            g.httpCallbackUnused(callback, thrown);
+        }
+    }
+
+    /**
      * The request just allowed on this thread goes through the proxy {@code host:port}: an
      * asynchronous client's connect to it, on its own thread, is part of that request.
      */
@@ -235,11 +246,15 @@ public final class Gate {
         return g == null ? request : g.withBaggage(request);
     }
 
-    /** Adds the {@code baggage} header to an {@code HttpURLConnection}'s header list about to be written. */
-    public static void baggageInto(Object messageHeader) {
+    /**
+     * Adds the {@code baggage} header to an {@code HttpURLConnection}'s header list about to be
+     * written, or to an allowed Apache HttpClient 5 request: all its {@code baggage} lines merged into
+     * one with Warden's members.
+     */
+    public static void baggageInto(Object message) {
         Governor g = governor;
-        if (g != null && messageHeader != null) {
-            g.baggageInto(messageHeader);
+        if (g != null && message != null) {
+            g.baggageInto(message);
         }
     }
 

@@ -77,6 +77,9 @@ public interface Governor {
         return callback;
     }
 
+    /** A callback {@link #httpCallback} made will never be called: the request failed with {@code thrown} (see {@link Gate#httpCallbackUnused}). */
+    default void httpCallbackUnused(Object callback, Throwable thrown) {}
+
     /** The request just allowed goes through the proxy {@code host:port} (see {@link Gate#httpVia}). */
     default void httpVia(String host, int port) {}
 
@@ -91,8 +94,11 @@ public interface Governor {
         return request;
     }
 
-    /** Adds Warden's {@code baggage} header to a {@code sun.net.www.MessageHeader}. */
-    default void baggageInto(Object messageHeader) {}
+    /**
+     * Adds Warden's {@code baggage} header to a {@code sun.net.www.MessageHeader} or an Apache
+     * HttpClient 5 request ({@code org.apache.hc.core5.http.HttpMessage}), merged with its own.
+     */
+    default void baggageInto(Object message) {}
 
     /** Decides an outbound connect ({@code net.connect}); throws an {@code IOException} when denied. */
     default long enterConnect(Object address, boolean selector) throws Exception {

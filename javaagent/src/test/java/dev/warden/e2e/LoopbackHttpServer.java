@@ -31,7 +31,7 @@ import javax.net.ssl.SSLServerSocketFactory;
  * using this server as its HTTP proxy) is answered the same way and recorded with its full URL; a
  * {@code CONNECT} opens a tunnel whose one request is served (and recorded) in turn.
  */
-public final class LoopbackHttpServer implements AutoCloseable {
+public final class LoopbackHttpServer implements LoopbackServer {
 
     /** One request as received: the request line's target, the method, the headers (lower-cased names), the body. */
     public record Request(String method, String target, Map<String, List<String>> headers, String body) {
@@ -165,24 +165,32 @@ public final class LoopbackHttpServer implements AutoCloseable {
         return "";
     }
 
+    /** The answer to a request by the routes above: its status, its {@code Location} or {@code null}, its body. */
+    record Answer(int status, String location, String body) {
+        static Answer to(String method, String target) {
+            String path = target;
+            if (path.startsWith("http://") || path.startsWith("https://")) {
+                path = path.substring(path.indexOf('/', path.indexOf("://") + 3));
+            }
+            int status = 200;
+            String location = null;
+            if (path.startsWith("/redirect?to=")) {
+                status = 302;
+                location = java.net.URLDecoder.decode(path.substring("/redirect?to=".length()), StandardCharsets.UTF_8);
+            } else if (path.startsWith("/status/")) {
+                status = Integer.parseInt(path.substring("/status/".length()));
+            }
+            return new Answer(status, location, "hello " + method + " " + path + "\n");
+        }
+    }
+
     private static void respond(OutputStream out, Request r) throws IOException {
-        String path = r.target();
-        if (path.startsWith("http://") || path.startsWith("https://")) {
-            path = path.substring(path.indexOf('/', path.indexOf("://") + 3));
-        }
-        int status = 200;
-        String location = null;
-        if (path.startsWith("/redirect?to=")) {
-            status = 302;
-            location = java.net.URLDecoder.decode(path.substring("/redirect?to=".length()), StandardCharsets.UTF_8);
-        } else if (path.startsWith("/status/")) {
-            status = Integer.parseInt(path.substring("/status/".length()));
-        }
-        byte[] body = ("hello " + r.method() + " " + path + "\n").getBytes(StandardCharsets.UTF_8);
-        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(status == 200 ? " OK" : " X").append("\r\n")
+        Answer a = Answer.to(r.method(), r.target());
+        byte[] body = a.body().getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder("HTTP/1.1 ").append(a.status()).append(a.status() == 200 ? " OK" : " X").append("\r\n")
                 .append("Content-Type: text/plain\r\nConnection: close\r\nContent-Length: ").append(body.length).append("\r\n");
-        if (location != null) {
-            head.append("Location: ").append(location).append("\r\n");
+        if (a.location() != null) {
+            head.append("Location: ").append(a.location()).append("\r\n");
         }
         out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
         if (!r.method().equals("HEAD")) {

@@ -335,8 +335,8 @@ final class NetworkCalls {
         return BaggageHeaders.onJdkRequest(baggage(), request);
     }
 
-    void baggageInto(Object messageHeader) throws Throwable {
-        BaggageHeaders.onUrlConnection(baggage(), messageHeader);
+    void baggageInto(Object message) throws Throwable {
+        BaggageHeaders.into(baggage(), message);
     }
 
     String baggage(String existing) {

@@ -7,12 +7,17 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.concurrent.CancellationException;
 
 /**
  * A client callback that records the request it belongs to, then hands every call on: made for
  * Apache HttpClient 5's async {@code AsyncExecCallback} ({@code handleResponse(HttpResponse,
- * EntityDetails)}, {@code handleInformationResponse}, {@code completed()}, {@code failed(Exception)}),
- * whose interface lives in the application's class loader, hence a {@link Proxy} of it.
+ * EntityDetails)}, {@code handleInformationResponse}, {@code completed()}, {@code failed(Exception)})
+ * and, for the minimal async clients, its {@code AsyncClientExchangeHandler}
+ * ({@code consumeResponse(HttpResponse, EntityDetails, HttpContext)}, {@code streamEnd},
+ * {@code failed(Exception)}, {@code cancel()}, {@code releaseResources()}, and the body's
+ * {@code produce}/{@code consume} calls, handed on untouched), whose interfaces live in the
+ * application's class loader, hence a {@link Proxy} of them.
  */
 final class RecordingCallback implements InvocationHandler {
 
@@ -34,12 +39,16 @@ final class RecordingCallback implements InvocationHandler {
     @Override
     public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
         String name = method.getName();
-        if (name.equals("handleResponse") && args != null && args.length > 0 && !recorded) {
+        int meaning = meaning(name, args);
+        if ((meaning == RESPONSE || meaning == LAST_RESPONSE) && !recorded) {
             call.frame.status = status(args[0]); // once recorded, the frame is back in the pool
-        } else if (name.equals("completed")) {
+        }
+        if (meaning == LAST_RESPONSE || meaning == DONE) {
             once(null);
-        } else if (name.equals("failed") && args != null && args.length == 1 && args[0] instanceof Throwable) {
+        } else if (meaning == FAILED) {
             once((Throwable) args[0]);
+        } else if (meaning == CANCELLED) {
+            once(new CancellationException("request cancelled"));
         }
         if (delegate == null) {
             return null;
@@ -54,11 +63,63 @@ final class RecordingCallback implements InvocationHandler {
         }
     }
 
-    private void once(Throwable thrown) {
-        if (!recorded) {
-            recorded = true;
-            network.record(call, thrown);
+    static final int NOTHING = 0;
+    /** The final response's head: its status; a body may follow. */
+    static final int RESPONSE = 1;
+    /** The final response's head, and nothing follows (an exchange handler's response without entity). */
+    static final int LAST_RESPONSE = 2;
+    static final int DONE = 3;
+    static final int FAILED = 4;
+    static final int CANCELLED = 5;
+
+    /** What a call of {@code name} with {@code args} on the callback means for the request's record. */
+    static int meaning(String name, Object[] args) {
+        int count = args == null ? 0 : args.length;
+        switch (name) {
+            case "handleResponse":
+                return count > 0 ? RESPONSE : NOTHING;
+            case "consumeResponse":
+                return count != 3 ? NOTHING : args[1] == null ? LAST_RESPONSE : RESPONSE;
+            case "completed":
+            case "streamEnd":
+                return DONE;
+            case "releaseResources":
+                return DONE; // the end of every exchange: records one that ended without the calls above
+            case "failed":
+                return count == 1 && args[0] instanceof Throwable ? FAILED : NOTHING;
+            case "cancel":
+                return count == 0 ? CANCELLED : NOTHING;
+            default:
+                return NOTHING;
         }
+    }
+
+    /** {@code callback}, if one of these, will never be called: the client failed with {@code thrown} before handing it on. */
+    static void unused(Object callback, Throwable thrown) {
+        RecordingCallback recording = of(callback);
+        if (recording != null) {
+            recording.once(thrown);
+        }
+    }
+
+    /** The recording behind {@code callback}, or {@code null} when it is none of Warden's. */
+    static RecordingCallback of(Object callback) {
+        if (callback != null && Proxy.isProxyClass(callback.getClass())) {
+            InvocationHandler h = Proxy.getInvocationHandler(callback);
+            return h instanceof RecordingCallback ? (RecordingCallback) h : null;
+        }
+        return null;
+    }
+
+    /** Writes the record once, however many of the calls above arrive, and on whichever threads (a cancel beside the I/O thread's end). */
+    private void once(Throwable thrown) {
+        synchronized (this) {
+            if (recorded) {
+                return;
+            }
+            recorded = true;
+        }
+        network.record(call, thrown);
     }
 
     /** {@code getCode()} of a response object of the client's own type. */

@@ -385,6 +385,19 @@ public final class WardenGovernor implements Governor {
     }
 
     @Override
+    public void httpCallbackUnused(Object callback, Throwable thrown) {
+        ThreadState ts = state.get();
+        ts.insideWarden++;
+        try {
+            RecordingCallback.unused(callback, thrown);
+        } catch (Throwable internal) {
+            LOG.error("Warden could not record the outcome of an HTTP request", internal);
+        } finally {
+            ts.insideWarden--;
+        }
+    }
+
+    @Override
     public void httpVia(String host, int port) {
         ThreadState ts = state.get();
         ts.insideWarden++;
@@ -493,14 +506,14 @@ public final class WardenGovernor implements Governor {
     }
 
     @Override
-    public void baggageInto(Object messageHeader) {
+    public void baggageInto(Object message) {
         ThreadState ts = state.get();
         if (ts.insideWarden > 0) {
             return;
         }
         ts.insideWarden++;
         try {
-            network.baggageInto(messageHeader);
+            network.baggageInto(message);
         } catch (Throwable internal) {
             LOG.error("Warden could not add the baggage header", internal);
         } finally {

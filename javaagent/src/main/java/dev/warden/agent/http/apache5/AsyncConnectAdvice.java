@@ -5,7 +5,6 @@ import net.bytebuddy.asm.Advice;
 import net.bytebuddy.implementation.bytecode.assign.Assigner;
 import org.apache.hc.client5.http.async.AsyncExecCallback;
 import org.apache.hc.client5.http.async.AsyncExecChain;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.nio.AsyncEntityProducer;
 
@@ -33,14 +32,7 @@ final class AsyncConnectAdvice {
         }
         callback = Gate.httpCallback(token, callback, AsyncExecCallback.class);
         if (Gate.propagating()) {
-            StringBuilder existing = new StringBuilder();
-            for (Header h : request.getHeaders("baggage")) {
-                existing.append(existing.length() == 0 ? "" : ",").append(h.getValue());
-            }
-            String merged = Gate.baggage(existing.length() == 0 ? null : existing.toString());
-            if (merged != null) {
-                request.setHeader("baggage", merged);
-            }
+            Gate.baggageInto(request);
         }
     }
 }

@@ -5,7 +5,6 @@ import net.bytebuddy.asm.Advice;
 import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 
 /**
@@ -27,14 +26,7 @@ final class ClassicConnectAdvice {
         String url = new StringBuilder(scope.route.getTargetHost().toURI()).append(request.getPath()).toString();
         long token = Gate.http(request, request.getMethod(), url, entity == null ? -1L : entity.getContentLength());
         if (Gate.propagating()) {
-            StringBuilder existing = new StringBuilder();
-            for (Header h : request.getHeaders("baggage")) {
-                existing.append(existing.length() == 0 ? "" : ",").append(h.getValue());
-            }
-            String merged = Gate.baggage(existing.length() == 0 ? null : existing.toString());
-            if (merged != null) {
-                request.setHeader("baggage", merged);
-            }
+            Gate.baggageInto(request);
         }
         return token;
     }

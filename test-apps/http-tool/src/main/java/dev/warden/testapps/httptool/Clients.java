@@ -40,6 +40,9 @@ final class Clients {
                 return OkHttpClients.perform(o);
             case "apache5":
             case "apache5-async":
+            case "apache5-minimal":
+            case "apache5-minimal-async":
+            case "apache5-minimal-h2":
             case "apache4":
             case "apache4-legacy":
                 return ApacheClients.perform(o);

@@ -1,6 +1,10 @@
 package dev.warden.testapps.httptool;
 
-/** A client step {@code client|METHOD|URL[|body=TEXT][|baggage=VALUE][|proxy=PORT][|twice]}; {@code twice} sends the same request object in two calls. */
+/**
+ * A client step {@code client|METHOD|URL[|body=TEXT][|baggage=VALUE][|proxy=PORT][|twice][|closed-pool]};
+ * {@code twice} sends the same request object in two calls; {@code closed-pool} closes the
+ * connection manager of a running minimal async client before the request (its lease then fails at once).
+ */
 final class Options {
     final String client;
     final String method;
@@ -9,6 +13,7 @@ final class Options {
     String baggage;
     int proxyPort = -1;
     boolean twice;
+    boolean closedPool;
 
     Options(String[] s) {
         client = s[0];
@@ -24,6 +29,8 @@ final class Options {
                 proxyPort = Integer.parseInt(o.substring(6));
             } else if (o.equals("twice")) {
                 twice = true;
+            } else if (o.equals("closed-pool")) {
+                closedPool = true;
             } else {
                 throw new IllegalArgumentException("unknown option " + o);
             }
