@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.BenchmarkList;
 import org.openjdk.jmh.runner.BenchmarkListEntry;
@@ -27,6 +28,7 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * other round), and prints the median of the N per-round ratios with their range. JMH alone runs
  * all forks of one variant before the next, so on a machine whose load drifts over minutes the
  * drift lands in the ratio; adjacent forks share the drift, and the median drops a disturbed round.
+ * With {@code -prof dev.warden.bench.CpuTimeProfiler} the CPU time per operation is compared too.
  */
 public final class Ratios {
 
@@ -78,14 +80,15 @@ public final class Ratios {
                 variants.computeIfAbsent(base, k -> new ArrayList<>()).add(e.getUsername());
             }
         }
-        Map<String, List<Double>> ratios = new TreeMap<>();
-        Map<String, List<Double>> scores = new TreeMap<>();
-        String unit = "";
+        // per metric (the primary score, and the CPU time per operation when CpuTimeProfiler ran): name -> values
+        Map<String, Map<String, List<Double>>> ratios = new TreeMap<>();
+        Map<String, Map<String, List<Double>>> scores = new TreeMap<>();
+        Map<String, String> units = new TreeMap<>();
         for (int round = 0; round < rounds; round++) {
             for (Map.Entry<String, List<String>> v : variants.entrySet()) {
                 List<String> order = new ArrayList<>(v.getValue());
                 order.add(round % 2 == 0 ? 0 : order.size(), v.getKey());
-                Map<String, Double> thisRound = new TreeMap<>();
+                Map<String, Map<String, Double>> thisRound = new TreeMap<>();
                 for (String name : order) {
                     // Includes add up with the parent's: narrow to one benchmark by excluding the others.
                     OptionsBuilder one = new OptionsBuilder();
@@ -96,26 +99,37 @@ public final class Ratios {
                         }
                     }
                     RunResult r = new Runner(one.build()).runSingle();
-                    thisRound.put(name, r.getPrimaryResult().getScore());
-                    unit = r.getPrimaryResult().getScoreUnit();
-                    scores.computeIfAbsent(name, k -> new ArrayList<>()).add(r.getPrimaryResult().getScore());
+                    Map<String, Result> measured = new TreeMap<>(r.getSecondaryResults());
+                    measured.keySet().retainAll(List.of(CPU));
+                    measured.put(TIME, r.getPrimaryResult());
+                    measured.forEach((metric, result) -> {
+                        thisRound.computeIfAbsent(metric, k -> new TreeMap<>()).put(name, result.getScore());
+                        units.put(metric, result.getScoreUnit());
+                        scores.computeIfAbsent(metric, k -> new TreeMap<>())
+                                .computeIfAbsent(name, k -> new ArrayList<>()).add(result.getScore());
+                    });
                 }
-                for (String agent : v.getValue()) {
-                    ratios.computeIfAbsent(agent, k -> new ArrayList<>())
-                            .add(thisRound.get(agent) / thisRound.get(v.getKey()));
-                }
+                thisRound.forEach((metric, byName) -> {
+                    for (String agent : v.getValue()) {
+                        ratios.computeIfAbsent(metric, k -> new TreeMap<>()).computeIfAbsent(agent, k -> new ArrayList<>())
+                                .add(byName.get(agent) / byName.get(v.getKey()));
+                    }
+                });
             }
         }
         System.out.println();
         System.out.printf("Ratios (with agent / without), %d alternating rounds of one fork each: median [min, max]%n", rounds);
-        for (Map.Entry<String, List<Double>> r : ratios.entrySet()) {
-            List<Double> rs = r.getValue();
-            System.out.printf("  %-70s %10.1f vs %10.1f %s (medians)  = %.3fx [%.3f, %.3f]%n", shortName(r.getKey()),
-                    median(scores.get(r.getKey())), median(scores.get(plainOf(r.getKey()))), unit,
-                    median(rs), rs.stream().mapToDouble(d -> d).min().orElse(0),
-                    rs.stream().mapToDouble(d -> d).max().orElse(0));
-        }
+        ratios.forEach((metric, byAgent) -> {
+            System.out.println(metric.equals(TIME) ? "time per operation:" : "CPU time per operation (all threads):");
+            byAgent.forEach((agent, rs) -> System.out.printf("  %-70s %10.1f vs %10.1f %s (medians)  = %.3fx [%.3f, %.3f]%n",
+                    shortName(agent), median(scores.get(metric).get(agent)), median(scores.get(metric).get(plainOf(agent))),
+                    units.get(metric), median(rs), rs.stream().mapToDouble(d -> d).min().orElse(0),
+                    rs.stream().mapToDouble(d -> d).max().orElse(0)));
+        });
     }
+
+    private static final String TIME = "";
+    private static final String CPU = "cpu.time.norm";
 
     private static double median(List<Double> values) {
         double[] v = values.stream().mapToDouble(d -> d).sorted().toArray();
