@@ -32,6 +32,12 @@ final class HashChain {
     private final MessageDigest sha = sha256();
     private final byte[] digest = new byte[32];
     private byte[] buffer = new byte[512];
+    /** See {@link #payload()}; used by one writer at a time (the queue's write lock), on many threads. */
+    private final Bytes<byte[]> scratch = Bytes.allocateElasticOnHeap(512);
+
+    HashChain() {
+        scratch.singleThreadedCheckDisabled(true);
+    }
     /** The session keys this JVM wrote, and each one's last link; {@link #last} indexes the latest used. */
     private long[] keys = new long[4];
     private byte[][] heads = new byte[4][];
@@ -59,16 +65,33 @@ final class HashChain {
         return heads[last];
     }
 
-    /** Appends the link of the excerpt written into {@code bytes} from {@code start} on, in {@code session}'s chain. */
-    void seal(long session, Bytes<?> bytes, long start) {
+    /**
+     * Where an excerpt's payload is written first: on the heap, reused, emptied here. {@link #seal}
+     * hashes it there and copies it into the excerpt, so the mapped file is only ever written
+     * forward, never read back. (Reading an excerpt back with Chronicle's absolute
+     * {@code read(offset, byte[], …)} crashed the JVM with SIGSEGV when the excerpt straddled a
+     * 256 MiB chunk of the daily file: Chronicle had moved on to the next chunk's mapping and read
+     * the offset below its start — seen in the HTTP benchmark at ~750,000 records in one day.)
+     */
+    Bytes<?> payload() {
+        scratch.clear();
+        return scratch;
+    }
+
+    /**
+     * Writes the payload written into {@link #payload()} to {@code excerpt}, followed by its link
+     * in {@code session}'s chain.
+     */
+    void seal(long session, Bytes<?> excerpt) {
         byte[] head = head(session);
-        int length = (int) (bytes.writePosition() - start);
+        int length = (int) scratch.readRemaining();
         if (buffer.length < length) {
             buffer = new byte[Math.max(length, buffer.length * 2)];
         }
-        bytes.read(start, buffer, 0, length);
+        scratch.read(buffer, 0, length);
         link(sha, head, buffer, length, digest);
-        bytes.write(digest, 0, LENGTH);
+        excerpt.write(buffer, 0, length);
+        excerpt.write(digest, 0, LENGTH);
         // Only once the link is written: an excerpt rolled back before this leaves the chain as it was.
         System.arraycopy(digest, 0, head, 0, LENGTH);
     }
@@ -78,9 +101,9 @@ final class HashChain {
      * start of a session): a header repeated at the top of a daily file can be checked on its own
      * once retention has removed the files before it.
      */
-    void sealHeader(long session, Bytes<?> bytes, long start) {
-        bytes.write(head(session), 0, LENGTH);
-        seal(session, bytes, start);
+    void sealHeader(long session, Bytes<?> excerpt) {
+        scratch.write(head(session), 0, LENGTH);
+        seal(session, excerpt);
     }
 
     /** {@code SHA-256(previous ‖ payload[0, length))} into {@code out} (32 bytes). */

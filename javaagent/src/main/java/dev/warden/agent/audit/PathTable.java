@@ -40,15 +40,19 @@ final class PathTable {
         return entries.computeIfAbsent(path, p -> new Entry(nextId.getAndIncrement(), utf8));
     }
 
+    /** The current epoch: read it before the header it belongs to (see {@code QueueWriter#numberPaths}). */
+    int epoch() {
+        return epoch;
+    }
+
     /**
-     * The epoch {@code e} must be defined in before a record names it, or -1 when its definition is
-     * in the trail already. Pass the answer to {@link #defined} once the definition is written: until
-     * then other threads write it too (a duplicate definition is harmless; a record naming a number
-     * whose definition is not yet in the trail is not).
+     * Whether {@code e} must be defined in {@code epoch} before a record names it. Pass
+     * {@code epoch} to {@link #defined} once the definition is written: until then other threads
+     * write it too (a duplicate definition is harmless; a record naming a number whose definition is
+     * not yet in the trail is not).
      */
-    int needsDefinition(Entry e) {
-        int now = epoch;
-        return e.definedInEpoch == now ? -1 : now;
+    boolean needsDefinition(Entry e, int epoch) {
+        return e.definedInEpoch != epoch;
     }
 
     /** {@code e}'s definition is in the trail, for {@code epoch} ({@link #needsDefinition}'s answer). */

@@ -4,7 +4,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Queue;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.RollCycles;
@@ -109,10 +108,8 @@ final class QueueWriter {
             numberPaths(appender, record);
             try (DocumentContext dc = appender.writingDocument()) {
                 try {
-                    Bytes<?> bytes = dc.wire().bytes();
-                    long start = bytes.writePosition();
-                    AuditCodec.write(record, bytes);
-                    chain.seal(record.sessionKey, bytes, start);
+                    AuditCodec.write(record, chain.payload());
+                    chain.seal(record.sessionKey, dc.wire().bytes());
                 } catch (Throwable t) {
                     dc.rollbackOnClose();
                     throw t;
@@ -134,6 +131,12 @@ final class QueueWriter {
 
     /** Names each cached path by number, writing its definition first where this file lacks it. */
     private void numberPaths(ExcerptAppender appender, AuditRecord record) {
+        // The epoch is read before the header: session() sets the header, then starts a new epoch,
+        // so a record whose header is the current one sees that header's epoch or a later one (never
+        // an earlier one), and a definition it writes under its own key is never taken for the
+        // definition of a later header's epoch. (Read after the header, a reload in between made a
+        // definition under the old key count for the new header: "<path #N not in the trail>".)
+        int epoch = paths.epoch();
         SessionHeader own = record.header;
         if (own != null && own != header) {
             // Decided before a policy reload, ended after it: its header again (a few calls at
@@ -148,13 +151,10 @@ final class QueueWriter {
                 record.targetIds[i] = 0;
                 continue;
             }
-            int epoch = paths.needsDefinition(e);
-            if (epoch >= 0) {
+            if (paths.needsDefinition(e, epoch)) {
                 try (DocumentContext dc = appender.writingDocument()) {
-                    Bytes<?> bytes = dc.wire().bytes();
-                    long start = bytes.writePosition();
-                    AuditCodec.writePath(record.sessionKey, e.id, e.utf8, bytes);
-                    chain.seal(record.sessionKey, bytes, start);
+                    AuditCodec.writePath(record.sessionKey, e.id, e.utf8, chain.payload());
+                    chain.seal(record.sessionKey, dc.wire().bytes());
                 }
                 paths.defined(e, epoch);
             }
@@ -186,10 +186,8 @@ final class QueueWriter {
     private void writeHeader(ExcerptAppender appender, SessionHeader h) {
         if (h != null) {
             try (DocumentContext dc = appender.writingDocument()) {
-                Bytes<?> bytes = dc.wire().bytes();
-                long start = bytes.writePosition();
-                AuditCodec.writeSession(h, bytes);
-                chain.sealHeader(h.key, bytes, start);
+                AuditCodec.writeSession(h, chain.payload());
+                chain.sealHeader(h.key, dc.wire().bytes());
             }
         }
     }

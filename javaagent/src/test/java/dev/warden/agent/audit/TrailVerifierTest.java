@@ -104,6 +104,32 @@ class TrailVerifierTest {
         }
     }
 
+    /**
+     * A day's file is mapped in chunks; a record that straddles the start of the next one once
+     * crashed the JVM (SIGSEGV) when Warden read the record back to hash it (see
+     * {@link HashChain#payload()}). Records of ~4 KiB past 300 MiB cross several chunk starts.
+     */
+    @Test
+    void recordsAcrossTheMappedChunksOfADailyFileChainAndVerify() throws Exception {
+        Path dir = temp.resolve("audit");
+        ChronicleAuditTrail trail = ChronicleAuditTrail.open(dir);
+        Trails.awaitOpen(trail);
+        SessionHeader h = new SessionHeader(7, "bot", null, "proc", "v1");
+        trail.session(h);
+        String filler = "x".repeat(4000);
+        int records = 80_000;
+        for (int i = 0; i < records; i++) {
+            AuditRecord r = under(h, i, "/big");
+            r.detail.append(filler, 0, 3900 + i % 100); // lengths vary, so records straddle the chunk starts at every offset
+            trail.append(r);
+        }
+        trail.close();
+
+        TrailVerifier.Result r = TrailVerifier.verify(dir);
+        assertNull(r.broken, r.broken);
+        assertEquals(records + 2, r.excerpts); // the records, their header and the path's definition
+    }
+
     private static AuditRecord under(SessionHeader h, long time, String target) {
         AuditRecord r = Records.allow(time, target);
         r.sessionKey = h.key;
