@@ -98,7 +98,14 @@ public final class Ratios {
                             one.exclude("^" + Pattern.quote(other) + "$");
                         }
                     }
-                    RunResult r = new Runner(one.build()).runSingle();
+                    RunResult r;
+                    try {
+                        r = new Runner(one.build()).runSingle();
+                    } catch (org.openjdk.jmh.runner.RunnerException failed) {
+                        // A fork that fails (its output above says why) drops this round's ratio, not the run.
+                        System.out.println("FAILED: " + name + " in round " + (round + 1) + ": " + failed.getMessage());
+                        continue;
+                    }
                     Map<String, Result> measured = new TreeMap<>(r.getSecondaryResults());
                     measured.keySet().retainAll(List.of(CPU));
                     measured.put(TIME, r.getPrimaryResult());
@@ -111,8 +118,10 @@ public final class Ratios {
                 }
                 thisRound.forEach((metric, byName) -> {
                     for (String agent : v.getValue()) {
-                        ratios.computeIfAbsent(metric, k -> new TreeMap<>()).computeIfAbsent(agent, k -> new ArrayList<>())
-                                .add(byName.get(agent) / byName.get(v.getKey()));
+                        if (byName.containsKey(agent) && byName.containsKey(v.getKey())) {
+                            ratios.computeIfAbsent(metric, k -> new TreeMap<>()).computeIfAbsent(agent, k -> new ArrayList<>())
+                                    .add(byName.get(agent) / byName.get(v.getKey()));
+                        }
                     }
                 });
             }
@@ -121,10 +130,10 @@ public final class Ratios {
         System.out.printf("Ratios (with agent / without), %d alternating rounds of one fork each: median [min, max]%n", rounds);
         ratios.forEach((metric, byAgent) -> {
             System.out.println(metric.equals(TIME) ? "time per operation:" : "CPU time per operation (all threads):");
-            byAgent.forEach((agent, rs) -> System.out.printf("  %-70s %10.1f vs %10.1f %s (medians)  = %.3fx [%.3f, %.3f]%n",
+            byAgent.forEach((agent, rs) -> System.out.printf("  %-70s %10.1f vs %10.1f %s (medians)  = %.3fx [%.3f, %.3f] %d rounds%n",
                     shortName(agent), median(scores.get(metric).get(agent)), median(scores.get(metric).get(plainOf(agent))),
                     units.get(metric), median(rs), rs.stream().mapToDouble(d -> d).min().orElse(0),
-                    rs.stream().mapToDouble(d -> d).max().orElse(0)));
+                    rs.stream().mapToDouble(d -> d).max().orElse(0), rs.size()));
         });
     }
 
