@@ -45,7 +45,9 @@ final class ProtocolExecAdvice {
             }
             String merged = Gate.baggage(existing.length() == 0 ? null : existing.toString());
             if (merged != null) {
-                request.setHeader("baggage", merged);
+                // setHeader would replace the first line only: an application's second baggage line stayed beside the merged one
+                request.removeHeaders("baggage");
+                request.addHeader("baggage", merged);
             }
         }
         return token;
